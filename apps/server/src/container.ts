@@ -1,0 +1,45 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { ProjectService } from '@clipforge/core';
+import type { ServerEnv } from '@clipforge/config';
+import { createActorResolver, createAuth } from '@clipforge/auth';
+import { openDatabase } from '@clipforge/db';
+import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
+import { LocalBlobStorage, signMediaPath } from '@clipforge/media';
+
+/** Wires the server's adapters to the domain. One per server process. */
+export async function createContainer(env: ServerEnv, log: Logger) {
+  const db = await openDatabase({
+    url: env.DATABASE_URL,
+    poolSize: env.DB_POOL_SIZE,
+    logger: (message) => log.debug({ orm: true }, message),
+  });
+  // better-auth talks to the same database through its own small pool.
+  const authPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Math.max(2, Math.ceil(env.DB_POOL_SIZE / 2)) });
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1000, enableOfflineQueue: false });
+  redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
+  const storage = new LocalBlobStorage(env.STORAGE_DIR);
+  const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
+  const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
+  const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
+  const projects = new ProjectService({ projects: db.projects, storage, queue, progress, maxUploadBytes: env.MAX_UPLOAD_BYTES });
+
+  return {
+    env,
+    log,
+    db,
+    redis,
+    storage,
+    auth,
+    resolveActor: createActorResolver(auth, authPool),
+    projects,
+    mediaUrl: (key: string) => signMediaPath(key, env.MEDIA_SIGNING_SECRET, env.MEDIA_URL_TTL_S),
+    async close() {
+      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close()]);
+      redis.disconnect();
+    },
+  };
+}
+
+export type Container = Awaited<ReturnType<typeof createContainer>>;

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { pinoHttp } from 'pino-http';
+import { appRouter, type ApiContext } from '@clipforge/api';
+import { isDomainError } from '@clipforge/core';
+import { toNodeHandler } from '@clipforge/auth';
+import type { Container } from '../container.js';
+import { createHealth } from './health.js';
+import { handleUpload } from './uploads.js';
+import { handleMedia } from './media.js';
+import { sendError } from './respond.js';
+
+const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
+
+/** The HTTP surface of one server process. `/health/live` is answered before anything else runs. */
+export function createRequestHandler(container: Container, isShuttingDown: () => boolean) {
+  const health = createHealth(container, isShuttingDown);
+  const auth = toNodeHandler(container.auth);
+  const httpLog = pinoHttp({
+    logger: container.log,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+  });
+  const actorOf = (req: IncomingMessage) => container.resolveActor(req.headers);
+
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: 1024 * 1024,
+    createContext: async ({ req }): Promise<ApiContext> => ({
+      requestId: String(req.id ?? ''),
+      actor: await actorOf(req),
+      projects: container.projects,
+      mediaUrl: container.mediaUrl,
+    }),
+    onError: ({ error, path, req }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') req.log?.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
+    },
+  });
+
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = req.url ?? '/';
+    if (path === '/health/live') return health.live(res);
+    httpLog(req, res);
+    const url = new URL(path, 'http://internal');
+    try {
+      await container.db.withContext(async () => {
+        if (url.pathname === '/health/ready') return health.ready(res);
+        if (url.pathname === '/health') return health.full(res);
+        if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
+        if (url.pathname.startsWith('/api/auth/')) return auth(req, res);
+        if (url.pathname === '/uploads') return handleUpload(container, await actorOf(req), req, res, url);
+        if (url.pathname.startsWith('/media/')) return handleMedia(container, req, res, url);
+        sendError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}.`);
+      });
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      if (isDomainError(error)) {
+        if (error.code === 'PAYLOAD_TOO_LARGE') res.setHeader('connection', 'close');
+        return sendError(res, STATUS_OF[error.code] ?? 400, error.code, error.message);
+      }
+      req.log.error({ err: error }, 'request failed');
+      sendError(res, 500, 'INTERNAL', `Something went wrong on our side. Try again; if it keeps failing, report request id ${String(req.id)}.`);
+    }
+  };
+}

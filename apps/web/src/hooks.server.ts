@@ -1,0 +1,38 @@
+import type { Handle } from '@sveltejs/kit';
+
+
+/** Paths served by apps/server; the browser sees one origin (cookies, no CORS). */
+const API_PREFIXES = ['/trpc/', '/uploads', '/media/', '/api/auth/', '/health'];
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'host'];
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const { pathname, search } = event.url;
+  if (!API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return resolve(event);
+  return proxy(event.request, `${process.env.API_URL ?? 'http://127.0.0.1:3001'}${pathname}${search}`, event.getClientAddress());
+};
+
+async function proxy(request: Request, target: string, clientAddress: string): Promise<Response> {
+  const headers = new Headers(request.headers);
+  for (const name of HOP_BY_HOP) headers.delete(name);
+  headers.set('x-forwarded-for', clientAddress);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: hasBody ? request.body : undefined,
+      redirect: 'manual',
+      signal: request.signal,
+      ...(hasBody ? { duplex: 'half' } : {}),
+    } as RequestInit);
+  } catch {
+    return Response.json(
+      { error: { code: 'UNAVAILABLE', message: 'The ClipForge API is not reachable right now. Try again in a moment.' } },
+      { status: 502 },
+    );
+  }
+  const responseHeaders = new Headers(upstream.headers);
+  for (const name of HOP_BY_HOP) responseHeaders.delete(name);
+  return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { WorkerEnv } from '@clipforge/config';
+import { openDatabase } from '@clipforge/db';
+import { RedisProgressBus } from '@clipforge/jobs';
+import { ffmpegTools, LocalBlobStorage } from '@clipforge/media';
+
+export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
+  const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
+  const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
+  return {
+    env,
+    log,
+    db,
+    progress,
+    storage: new LocalBlobStorage(env.STORAGE_DIR),
+    media: ffmpegTools({ ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH }),
+    async close() {
+      await Promise.allSettled([progress.close(), db.close()]);
+    },
+  };
+}
+
+export type WorkerContainer = Awaited<ReturnType<typeof createWorkerContainer>>;

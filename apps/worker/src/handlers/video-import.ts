@@ -1,0 +1,23 @@
+import type BeeQueue from 'bee-queue';
+import { importVideo } from '@clipforge/core';
+import type { JobPayload } from '@clipforge/jobs';
+import type { WorkerContainer } from '../container.js';
+
+export function videoImportHandler(container: WorkerContainer) {
+  return async (job: BeeQueue.Job<JobPayload<'video-import'>>) =>
+    container.db.withContext(() =>
+      importVideo(
+        { projects: container.db.projects, storage: container.storage, media: container.media, progress: container.progress },
+        job.data.projectId,
+        (percent) => job.reportProgress(percent),
+      ),
+    );
+}
+
+/** After the last retry: the project says it failed instead of spinning forever. */
+export async function videoImportGaveUp(container: WorkerContainer, payload: JobPayload<'video-import'>, error: Error) {
+  const reason = 'Import failed after several attempts because of a server problem. Upload the video again; if it keeps failing, contact support.';
+  container.log.error({ err: error, projectId: payload.projectId }, 'video import gave up');
+  await container.db.withContext(() => container.db.projects.markFailed(payload.projectId, reason));
+  await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason });
+}

@@ -1,0 +1,40 @@
+import { pino } from 'pino';
+import { loadEnvOrExit, workerEnv } from '@clipforge/config';
+import { JOB_NAMES } from '@clipforge/jobs';
+import { createWorkerContainer } from './container.js';
+import { assertRegistryComplete, buildRegistry } from './registry.js';
+import { startConsumer } from './consumer.js';
+
+const SHUTDOWN_GRACE_MS = 25_000;
+
+const env = loadEnvOrExit(workerEnv, 'apps/worker');
+const log = pino({ level: env.LOG_LEVEL, base: { service: 'worker', pid: process.pid } });
+
+async function main() {
+  const container = await createWorkerContainer(env, log);
+  const registry = buildRegistry(container);
+  assertRegistryComplete(registry);
+  const connection = { redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX };
+  const queues = JOB_NAMES.map((name) => startConsumer(name, registry[name], connection, log));
+  log.info({ queues: JOB_NAMES }, 'worker consuming');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'worker stopping: no new jobs, waiting for active ones');
+    // bee-queue's close(timeout) stops taking jobs and waits for active ones up to the timeout;
+    // unfinished jobs are left to stall detection and retried by another worker.
+    await Promise.allSettled(queues.map((q) => q.close(SHUTDOWN_GRACE_MS)));
+    await container.close();
+    log.info('worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, 'worker failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type BeeQueue from 'bee-queue';
+import { JOB_NAMES, type JobName, type JobPayload } from '@clipforge/jobs';
+import type { WorkerContainer } from './container.js';
+import { videoImportGaveUp, videoImportHandler } from './handlers/video-import.js';
+
+export interface JobRegistration<N extends JobName> {
+  handler: (job: BeeQueue.Job<JobPayload<N>>) => Promise<unknown>;
+  concurrency: number;
+  /** Called once a job has used up its retries. */
+  onGaveUp: (payload: JobPayload<N>, error: Error) => Promise<void>;
+}
+
+/** Exactly one handler per job name: the mapped type makes a missing one a compile error. */
+export function buildRegistry(container: WorkerContainer): { [N in JobName]: JobRegistration<N> } {
+  return {
+    'video-import': {
+      handler: videoImportHandler(container),
+      concurrency: container.env.VIDEO_IMPORT_CONCURRENCY,
+      onGaveUp: (payload, error) => videoImportGaveUp(container, payload, error),
+    },
+  };
+}
+
+/** Boot-time check for the same rule, for registries assembled at run time. */
+export function assertRegistryComplete(registry: Record<string, unknown>) {
+  const missing = JOB_NAMES.filter((name) => !registry[name]);
+  if (missing.length) throw new Error(`no handler registered for job(s): ${missing.join(', ')}`);
+}

@@ -1,0 +1,15 @@
+// The three app processes and the environment each needs; shared by `npm start` and the tests.
+export const SCRIPTS = {
+  server: 'apps/server/dist/main.js',
+  worker: 'apps/worker/dist/main.js',
+  web: 'apps/web/build/index.js',
+};
+
+/** @param {{ stackEnv: Record<string,string>, webPort: number, serverPort: number, publicUrl: string }} o */
+export function serviceEnvs({ stackEnv, webPort, serverPort, publicUrl }) {
+  return {
+    server: { ...stackEnv, PORT: String(serverPort), HOST: '127.0.0.1', PUBLIC_URL: publicUrl },
+    worker: { ...stackEnv },
+    web: { PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: publicUrl, API_URL: `http://127.0.0.1:${serverPort}`, BODY_SIZE_LIMIT: 'Infinity' },
+  };
+}

@@ -1,0 +1,53 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { isDomainError, type DomainErrorCode } from '@clipforge/core';
+import type { ApiContext } from './context.js';
+
+const t = initTRPC.context<ApiContext>().create({
+  isDev: false,
+  // Pings keep idle SSE streams under the server's 30 s inactivity timeout.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
+  errorFormatter({ shape, error, ctx }) {
+    const validation = error.code === 'BAD_REQUEST' && error.cause instanceof z.ZodError ? error.cause.issues : null;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: internal
+        ? `Something went wrong on our side. Try again; if it keeps failing, report request id ${ctx?.requestId ?? 'unknown'}.`
+        : validation
+          ? `Invalid input: ${validation.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`
+          : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, validation },
+    };
+  },
+});
+
+const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_INPUT: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+/** The one place domain errors become tRPC errors (and so HTTP statuses). */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Signed in and acting for an organization; handlers get a non-null `actor`. */
+export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});

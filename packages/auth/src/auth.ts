@@ -1,0 +1,48 @@
+import { betterAuth } from 'better-auth';
+import { organization } from 'better-auth/plugins';
+import type pg from 'pg';
+
+export interface AuthOptions {
+  pool: pg.Pool;
+  secret: string;
+  /** The origin users open (cookies and redirects are issued for it). */
+  baseURL: string;
+  trustedOrigins?: string[];
+}
+
+/**
+ * better-auth with email + password and organizations. Every new user gets an organization of their
+ * own at sign-up, so a signed-in request always has an org to scope by (see session.ts).
+ */
+export function createAuth(options: AuthOptions) {
+  const auth = betterAuth({
+    database: options.pool,
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    trustedOrigins: options.trustedOrigins ?? [options.baseURL],
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    session: { cookieCache: { enabled: true, maxAge: 60 } },
+    advanced: { useSecureCookies: options.baseURL.startsWith('https://') },
+    plugins: [organization({ allowUserToCreateOrganization: true })],
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await auth.api.createOrganization({
+              body: { name: workspaceName(user.name, user.email), slug: `ws-${user.id.toLowerCase()}`, userId: user.id },
+            });
+          },
+        },
+      },
+    },
+  });
+  return auth;
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+function workspaceName(name: string | undefined, email: string): string {
+  const who = name?.trim() || email.split('@')[0] || 'My';
+  return `${who}'s workspace`.slice(0, 100);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env.js';
+import { serverEnv, workerEnv } from './schemas.js';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  BETTER_AUTH_SECRET: 'a'.repeat(32),
+  MEDIA_SIGNING_SECRET: 'b'.repeat(32),
+};
+
+describe('parseEnv', () => {
+  it('applies defaults for everything optional', () => {
+    const env = parseEnv(serverEnv, valid, 'apps/server');
+    expect(env.PORT).toBe(3001);
+    expect(env.REDIS_PREFIX).toBe('cf');
+    expect(env.SERVER_PROCESSES).toBeGreaterThan(0);
+    expect(env.MAX_UPLOAD_BYTES).toBe(2 * 1024 ** 3);
+  });
+
+  it('lists every problem at once, naming each variable and what it got', () => {
+    let error: unknown;
+    try {
+      parseEnv(serverEnv, { DATABASE_URL: 'mysql://x', PORT: 'eighty', BETTER_AUTH_SECRET: 'short' }, 'apps/server');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const { problems, message } = error as EnvError;
+    expect(problems.find((p) => p.startsWith('DATABASE_URL'))).toContain('got "mysql://x"');
+    expect(problems.find((p) => p.startsWith('PORT'))).toContain('got "eighty"');
+    expect(problems.find((p) => p.startsWith('REDIS_URL'))).toContain('not set');
+    expect(problems.find((p) => p.startsWith('BETTER_AUTH_SECRET'))).toContain('at least 32');
+    expect(problems.find((p) => p.startsWith('MEDIA_SIGNING_SECRET'))).toContain('not set');
+    expect(message).toContain('apps/server: invalid configuration');
+    expect(message).toContain('.env.example');
+  });
+
+  it('coerces numbers the worker reads from env', () => {
+    expect(parseEnv(workerEnv, { ...valid, VIDEO_IMPORT_CONCURRENCY: '5' }, 'apps/worker').VIDEO_IMPORT_CONCURRENCY).toBe(5);
+    expect(() => parseEnv(workerEnv, { ...valid, VIDEO_IMPORT_CONCURRENCY: '0' }, 'apps/worker')).toThrow(EnvError);
+  });
+});

@@ -1,0 +1,43 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL');
+
+/** Variables every backend process shares. */
+export const commonEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: logLevel,
+  DATABASE_URL: postgresUrl,
+  DB_POOL_SIZE: positiveInt.default(10),
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, 'letters, digits, ":", "_" or "-" only').default('cf'),
+  STORAGE_DIR: z.string().min(1).default('.data/storage'),
+  MEDIA_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JOB_TIMEOUT_MS: positiveInt.default(30 * 60 * 1000),
+});
+
+export const serverEnv = commonEnv.extend({
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port.default(3001),
+  SERVER_PROCESSES: positiveInt.default(os.availableParallelism()),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  PUBLIC_URL: z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000'),
+  MAX_UPLOAD_BYTES: positiveInt.default(2 * 1024 ** 3),
+  MEDIA_URL_TTL_S: positiveInt.default(3600),
+});
+
+export const workerEnv = commonEnv.extend({
+  VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
+  FFMPEG_PATH: z.string().default('ffmpeg'),
+  FFPROBE_PATH: z.string().default('ffprobe'),
+});
+
+export type CommonEnv = z.infer<typeof commonEnv>;
+export type ServerEnv = z.infer<typeof serverEnv>;
+export type WorkerEnv = z.infer<typeof workerEnv>;

@@ -1,0 +1,10 @@
+export { DomainError, isDomainError } from './errors.js';
+export type { DomainErrorCode } from './errors.js';
+export { PROJECT_STATUSES, isTerminalStatus } from './project.js';
+export type { Project, ProjectStatus, ProjectProgressEvent, VideoMetadata } from './project.js';
+export type * from './ports/index.js';
+export { ProjectService, toProgressEvent, projectNameFromFile } from './services/project-service.js';
+export type { ProjectServiceDeps, Actor } from './services/project-service.js';
+export { importVideo } from './services/video-import.js';
+export type { VideoImportDeps, ImportOutcome } from './services/video-import.js';
+export { eventStream } from './services/event-stream.js';

@@ -1,0 +1,4 @@
+export type { ProjectRepository, NewProject, ProjectPage } from './project-repository.js';
+export type { BlobStorage, StoredBlob } from './blob-storage.js';
+export type { MediaTools } from './media-prober.js';
+export type { PipelineQueue, ProgressBus } from './queues.js';

@@ -1,0 +1,28 @@
+import type { Project, VideoMetadata } from '../project.js';
+
+export interface NewProject {
+  id: string;
+  orgId: string;
+  createdBy: string;
+  name: string;
+  sourceKey: string;
+}
+
+export interface ProjectPage {
+  items: Project[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface ProjectRepository {
+  create(project: NewProject): Promise<Project>;
+  /** Scoped by organization: another org's project is indistinguishable from a missing one. */
+  findInOrg(orgId: string, id: string): Promise<Project | null>;
+  findById(id: string): Promise<Project | null>;
+  listInOrg(orgId: string, page: { limit: number; cursor: string | null }): Promise<ProjectPage>;
+  rename(orgId: string, id: string, name: string): Promise<Project | null>;
+  deleteInOrg(orgId: string, id: string): Promise<boolean>;
+  setProgress(id: string, change: { status: Project['status']; stage: string | null; progress: number }): Promise<void>;
+  markReady(id: string, result: { metadata: VideoMetadata; posterKey: string }): Promise<void>;
+  markFailed(id: string, reason: string): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import type { ProjectProgressEvent } from '../project.js';
+
+export interface PipelineQueue {
+  /** Idempotent: enqueueing the same project twice runs its import once. */
+  enqueueImport(projectId: string): Promise<void>;
+}
+
+export interface ProgressBus {
+  publish(event: ProjectProgressEvent): Promise<void>;
+  /** Calls `listener` for every event of `projectId` until the returned function is called. */
+  subscribe(projectId: string, listener: (event: ProjectProgressEvent) => void): Promise<() => Promise<void>>;
+}

@@ -1,0 +1,40 @@
+/** A project moves uploaded → importing → ready, or ends failed with a reason the user can act on. */
+export const PROJECT_STATUSES = ['uploaded', 'importing', 'ready', 'failed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface VideoMetadata {
+  durationSec: number;
+  width: number;
+  height: number;
+  videoCodec: string;
+  audioCodec: string | null;
+  sizeBytes: number;
+}
+
+export interface Project {
+  id: string;
+  orgId: string;
+  createdBy: string;
+  name: string;
+  status: ProjectStatus;
+  /** 0–100 progress of the stage currently running. */
+  progress: number;
+  stage: string | null;
+  failureReason: string | null;
+  sourceKey: string;
+  posterKey: string | null;
+  metadata: VideoMetadata | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What the browser hears while a project is being worked on. */
+export interface ProjectProgressEvent {
+  projectId: string;
+  status: ProjectStatus;
+  stage: string | null;
+  progress: number;
+  failureReason: string | null;
+}
+
+export const isTerminalStatus = (status: ProjectStatus) => status === 'ready' || status === 'failed';

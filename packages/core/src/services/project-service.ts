@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DomainError } from '../errors.js';
+import { isTerminalStatus, type Project, type ProjectProgressEvent } from '../project.js';
+import type { BlobStorage, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository } from '../ports/index.js';
+import { eventStream } from './event-stream.js';
+
+export interface ProjectServiceDeps {
+  projects: ProjectRepository;
+  storage: BlobStorage;
+  queue: PipelineQueue;
+  progress: ProgressBus;
+  maxUploadBytes: number;
+}
+
+export interface Actor {
+  userId: string;
+  orgId: string;
+}
+
+const MAX_NAME_LENGTH = 120;
+
+/** Use cases of a project as its organization's members see it. Every read is scoped by org. */
+export class ProjectService {
+  constructor(private readonly deps: ProjectServiceDeps) {}
+
+  async createFromUpload(actor: Actor, upload: { fileName: string; body: Readable }): Promise<Project> {
+    const id = randomUUID();
+    const sourceKey = `projects/${id}/source${safeExtension(upload.fileName)}`;
+    try {
+      await this.deps.storage.put(sourceKey, upload.body, { maxBytes: this.deps.maxUploadBytes });
+    } catch (error) {
+      await this.deps.storage.delete(`projects/${id}/`);
+      throw error;
+    }
+    const project = await this.deps.projects.create({
+      id,
+      orgId: actor.orgId,
+      createdBy: actor.userId,
+      name: projectNameFromFile(upload.fileName),
+      sourceKey,
+    });
+    await this.deps.queue.enqueueImport(project.id);
+    return project;
+  }
+
+  async get(actor: Actor, id: string): Promise<Project> {
+    const project = await this.deps.projects.findInOrg(actor.orgId, id);
+    if (!project) throw notFound();
+    return project;
+  }
+
+  list(actor: Actor, page: { limit: number; cursor: string | null }): Promise<ProjectPage> {
+    return this.deps.projects.listInOrg(actor.orgId, page);
+  }
+
+  async rename(actor: Actor, id: string, name: string): Promise<Project> {
+    const project = await this.deps.projects.rename(actor.orgId, id, cleanName(name));
+    if (!project) throw notFound();
+    return project;
+  }
+
+  async delete(actor: Actor, id: string): Promise<void> {
+    const deleted = await this.deps.projects.deleteInOrg(actor.orgId, id);
+    if (!deleted) throw notFound();
+    await this.deps.storage.delete(`projects/${id}/`);
+  }
+
+  /**
+   * The project's current state, then every change, until it is ready or failed or the caller
+   * leaves. Access is checked before the stream starts, so a stranger gets NOT_FOUND, not a stream.
+   */
+  async watchProgress(actor: Actor, id: string, signal?: AbortSignal): Promise<AsyncGenerator<ProjectProgressEvent>> {
+    await this.get(actor, id);
+    const events = eventStream<ProjectProgressEvent>(signal);
+    // Subscribe before reading the current state so no change in between is lost.
+    const unsubscribe = await this.deps.progress.subscribe(id, events.push);
+    // Also on abort: a stream the caller leaves before its first read never reaches `finally`.
+    signal?.addEventListener('abort', () => void unsubscribe(), { once: true });
+    const read = () => this.get(actor, id);
+    return (async function* () {
+      try {
+        const current = toProgressEvent(await read());
+        yield current;
+        if (isTerminalStatus(current.status)) return;
+        for await (const event of events) {
+          yield event;
+          if (isTerminalStatus(event.status)) return;
+        }
+      } finally {
+        await unsubscribe();
+      }
+    })();
+  }
+}
+
+export function toProgressEvent(project: Project): ProjectProgressEvent {
+  return {
+    projectId: project.id,
+    status: project.status,
+    stage: project.stage,
+    progress: project.progress,
+    failureReason: project.failureReason,
+  };
+}
+
+const notFound = () =>
+  new DomainError('NOT_FOUND', 'Project not found. It may have been deleted, or it belongs to another organization.');
+
+function cleanName(name: string): string {
+  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_NAME_LENGTH);
+  if (!cleaned) throw new DomainError('BAD_INPUT', 'A project name needs at least one visible character.');
+  return cleaned;
+}
+
+export function projectNameFromFile(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const withoutExtension = base.replace(/\.[^.]{1,8}$/, '');
+  const cleaned = withoutExtension.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_NAME_LENGTH);
+  return cleaned || 'Untitled video';
+}
+
+function safeExtension(fileName: string): string {
+  const match = /\.([a-z0-9]{1,8})$/i.exec(fileName);
+  return match ? `.${match[1]!.toLowerCase()}` : '';
+}

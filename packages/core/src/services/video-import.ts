@@ -1,0 +1,68 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { isDomainError } from '../errors.js';
+import type { BlobStorage, MediaTools, ProgressBus, ProjectRepository } from '../ports/index.js';
+import type { ProjectStatus } from '../project.js';
+
+export interface VideoImportDeps {
+  projects: ProjectRepository;
+  storage: BlobStorage;
+  media: MediaTools;
+  progress: ProgressBus;
+}
+
+export type ImportOutcome = 'imported' | 'rejected' | 'missing' | 'already-done';
+
+const STAGE = 'import';
+
+/**
+ * Probes the uploaded source and stores its metadata and poster.
+ * Idempotent: the poster key is deterministic and the final update overwrites, so a re-run after a
+ * crash yields the same row and file. A file that is not a usable video ends the project as failed
+ * with the reason (no retry: retrying cannot fix the file); infrastructure errors propagate so the
+ * queue retries them.
+ */
+export async function importVideo(
+  deps: VideoImportDeps,
+  projectId: string,
+  reportProgress: (percent: number) => void = () => {},
+): Promise<ImportOutcome> {
+  const project = await deps.projects.findById(projectId);
+  if (!project) return 'missing';
+  if (project.status === 'ready') return 'already-done';
+
+  const report = async (status: ProjectStatus, progress: number, failureReason: string | null = null) => {
+    const stage = status === 'ready' ? null : STAGE;
+    if (status === 'importing') await deps.projects.setProgress(projectId, { status, stage, progress });
+    reportProgress(progress);
+    await deps.progress.publish({ projectId, status, stage, progress, failureReason });
+  };
+
+  await report('importing', 5);
+  const sourcePath = await deps.storage.localPath(project.sourceKey);
+  let metadata;
+  try {
+    metadata = await deps.media.probe(sourcePath);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    await deps.projects.markFailed(projectId, error.message);
+    await report('failed', 100, error.message);
+    return 'rejected';
+  }
+  await report('importing', 50);
+
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'clipforge-import-'));
+  try {
+    const posterFile = path.join(workDir, 'poster.jpg');
+    await deps.media.poster(sourcePath, posterFile, Math.min(1, metadata.durationSec / 2));
+    await report('importing', 85);
+    const posterKey = `projects/${projectId}/poster.jpg`;
+    await deps.storage.putFile(posterKey, posterFile);
+    await deps.projects.markReady(projectId, { metadata, posterKey });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  await report('ready', 100);
+  return 'imported';
+}

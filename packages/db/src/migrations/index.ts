@@ -1,0 +1,5 @@
+import { Migration20261123000001AuthSchema } from './Migration20261123000001AuthSchema.js';
+import { Migration20261123000002Projects } from './Migration20261123000002Projects.js';
+
+/** Listed explicitly (not globbed) so the compiled package runs them in order from anywhere. */
+export const migrations = [Migration20261123000001AuthSchema, Migration20261123000002Projects];

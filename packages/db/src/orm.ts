@@ -1,0 +1,22 @@
+import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/postgresql';
+import { dbConfig, type DbConfigInput } from './config.js';
+import { MikroProjectRepository } from './repositories/project.repository.js';
+
+export type Database = Awaited<ReturnType<typeof openDatabase>>;
+
+/** Opens the pool and returns the repositories bound to the current request/job context. */
+export async function openDatabase(input: DbConfigInput) {
+  const orm = await MikroORM.init(dbConfig(input));
+  // Inside RequestContext.create(...) the context's fork is used; elsewhere a fresh fork per call.
+  const em = (): EntityManager => (RequestContext.getEntityManager() as EntityManager | undefined) ?? orm.em.fork();
+  return {
+    orm,
+    projects: new MikroProjectRepository(em),
+    /** Runs `fn` with its own EntityManager fork (one per request and per job). */
+    withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
+    ping: async () => {
+      await orm.em.getConnection().execute('select 1');
+    },
+    close: () => orm.close(true),
+  };
+}

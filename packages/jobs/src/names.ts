@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Every job the worker runs. The worker's registry must have exactly one handler per name. */
+export const JOB_NAMES = ['video-import'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export const jobPayloads = {
+  'video-import': z.object({ projectId: z.uuid() }),
+} satisfies Record<JobName, z.ZodType>;
+
+export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
+
+/** Deterministic ids: enqueueing the same work twice is a no-op (bee-queue Job#setId). */
+export const jobId = {
+  'video-import': (payload: JobPayload<'video-import'>) => `import:${payload.projectId}`,
+} satisfies { [N in JobName]: (payload: JobPayload<N>) => string };
+
+export interface JobPolicy {
+  retries: number;
+  backoffMs: number;
+}
+
+export const jobPolicies: Record<JobName, JobPolicy> = {
+  'video-import': { retries: 2, backoffMs: 2000 },
+};

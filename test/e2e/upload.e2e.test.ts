@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApp, startProcess, type AppUnderTest, type RunningProcess } from '../support/processes.js';
+import { uniqueEmail } from '../support/http.js';
+import { makeTextFile, makeVideo } from '../support/media.js';
+
+/** The first slice in a real browser: sign up, upload, watch the import live, see the result. */
+let app: AppUnderTest;
+let browser: Browser;
+let worker: RunningProcess | null = null;
+
+beforeAll(async () => {
+  // No worker yet: the test starts it once the page shows the queued project, so the page must
+  // update live for the test to pass.
+  app = await startApp({ web: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  await app?.stop();
+});
+
+async function signUpThroughUi(page: Page, email: string) {
+  await page.goto(app.webUrl!);
+  await page.waitForURL('**/signin');
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByLabel('Name').fill('E2E Tester');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill('a long enough password');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL('**/projects');
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toBe(email);
+}
+
+describe('upload → import → live progress → metadata, in Chromium', () => {
+  it('imports an uploaded video while the page watches, without a reload', async () => {
+    const page = await browser.newPage();
+    const email = uniqueEmail('e2e');
+    await signUpThroughUi(page, email);
+
+    await page.getByTestId('upload-input').setInputFiles(makeVideo({ seconds: 3, width: 320, height: 240, name: 'launch-talk.mp4' }));
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('project-status').textContent()).toBe('Queued');
+    await expect.poll(() => page.getByTestId('import-progress').isVisible()).toBe(true);
+
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    worker = startProcess('worker', app.env);
+
+    await expect.poll(() => page.getByTestId('project-status').textContent(), { timeout: 30_000 }).toBe('Ready');
+    expect(navigations).toBe(0);
+    await expect.poll(() => page.getByTestId('meta-resolution').textContent()).toBe('320×240');
+    expect(await page.getByTestId('meta-duration').textContent()).toBe('0:03');
+    expect(await page.getByTestId('meta-video-codec').textContent()).toBe('h264');
+    expect(await page.getByTestId('meta-audio-codec').textContent()).toBe('aac');
+    await expect
+      .poll(() => page.getByTestId('poster').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(320);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('launch-talk');
+
+    await page.getByRole('link', { name: '← All projects' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'launch-talk' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('marks a file that is not a video as failed with the reason on the page', async () => {
+    const page = await browser.newPage();
+    await signUpThroughUi(page, uniqueEmail('e2e-bad'));
+    await page.getByTestId('upload-input').setInputFiles(makeTextFile('quarterly-notes.txt'));
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('project-status').textContent(), { timeout: 30_000 }).toBe('Failed');
+    expect(await page.getByTestId('failure-reason').textContent()).toMatch(/not a video ClipForge can read/);
+    await page.close();
+  });
+
+  it('says why a sign-in failed without revealing whether the account exists', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.webUrl}/signin`);
+    await page.getByLabel('Email').fill(uniqueEmail('nobody'));
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email or password is incorrect.');
+    await page.close();
+  });
+});

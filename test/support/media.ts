@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'clipforge-test-media-'));
+
+/** A real H.264/AAC MP4 made by ffmpeg from lavfi sources: a test pattern with a tone. */
+export function makeVideo(options: { seconds?: number; width?: number; height?: number; name?: string } = {}): string {
+  const { seconds = 3, width = 320, height = 240, name = `video-${width}x${height}-${seconds}s.mp4` } = options;
+  const file = path.join(workDir, name);
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=25`,
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    '-t', String(seconds),
+    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-movflags', '+faststart',
+    file,
+  ]);
+  return file;
+}
+
+export function makeTextFile(name = 'notes.txt'): string {
+  const file = path.join(workDir, name);
+  writeFileSync(file, 'these are meeting notes, not a video\n'.repeat(50));
+  return file;
+}
