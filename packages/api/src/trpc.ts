@@ -47,7 +47,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 /** Signed in and acting for an organization; handlers get a non-null `actor`. */
-export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const actor = await ctx.getActor();
+  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, actor } });
 });

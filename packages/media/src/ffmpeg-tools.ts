@@ -26,7 +26,7 @@ export function ffmpegTools(paths: FfmpegPaths, limits: ProbeLimits = DEFAULT_PR
     async poster(filePath, outPath, atSec) {
       await run(
         paths.ffmpeg,
-        ['-v', 'error', '-y', '-ss', String(atSec), '-i', filePath, '-frames:v', '1', '-vf', 'scale=640:-2', '-q:v', '3', outPath],
+        ['-v', 'error', '-y', '-ss', String(atSec), '-i', filePath, '-frames:v', '1', '-vf', "scale='min(640,iw)':-2", '-q:v', '3', outPath],
         { timeoutMs: 120_000 },
       );
     },

@@ -34,12 +34,15 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: 1024 * 1024,
-    createContext: async ({ req }): Promise<ApiContext> => ({
-      requestId: String(req.id ?? ''),
-      actor: await actorOf(req),
-      projects: container.projects,
-      mediaUrl: container.mediaUrl,
-    }),
+    createContext: ({ req }): ApiContext => {
+      let actor: ReturnType<typeof actorOf> | null = null;
+      return {
+        requestId: String(req.id ?? ''),
+        getActor: () => (actor ??= actorOf(req)),
+        projects: container.projects,
+        mediaUrl: container.mediaUrl,
+      };
+    },
     onError: ({ error, path, req }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') req.log?.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
     },
