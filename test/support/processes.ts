@@ -113,7 +113,15 @@ export interface AppUnderTest {
 
 /** Starts the built server (and optionally worker and web) on free ports against the test stack. */
 export async function startApp(options: { worker?: boolean; web?: boolean; serverEnv?: Record<string, string> } = {}): Promise<AppUnderTest> {
-  const base = { ...stackEnv(), STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'clipforge-test-storage-')), LOG_LEVEL: 'warn' };
+  // Each app gets its own storage and Redis prefix: test files run in parallel, and one app's
+  // worker must never take another app's jobs.
+  const stack = stackEnv();
+  const base = {
+    ...stack,
+    REDIS_PREFIX: `${stack.REDIS_PREFIX}-${Math.random().toString(36).slice(2, 8)}`,
+    STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'clipforge-test-storage-')),
+    LOG_LEVEL: 'warn',
+  };
   const serverPort = await freePort();
   const webPort = options.web ? await freePort() : null;
   const publicUrl = webPort ? `http://127.0.0.1:${webPort}` : `http://127.0.0.1:${serverPort}`;

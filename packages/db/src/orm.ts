@@ -1,4 +1,5 @@
 import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/postgresql';
+import type { Seeder } from '@mikro-orm/seeder';
 import { dbConfig, type DbConfigInput } from './config.js';
 import { MikroProjectRepository } from './repositories/project.repository.js';
 
@@ -14,6 +15,8 @@ export async function openDatabase(input: DbConfigInput) {
     projects: new MikroProjectRepository(em),
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
+    /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */
+    seed: <C extends object>(seeder: new () => Seeder<C>, context: C) => new seeder().run(orm.em.fork(), context),
     ping: async () => {
       await orm.em.getConnection().execute('select 1');
     },

@@ -49,8 +49,15 @@ export class LocalBlobStorage implements BlobStorage {
     return { key, sizeBytes: (await stat(target)).size };
   }
 
+  /** Throws a plain (retryable) error when the file is missing: that is our fault, not the user's. */
   async localPath(key: string) {
-    return this.resolve(key);
+    const file = this.resolve(key);
+    try {
+      await stat(file);
+    } catch {
+      throw new Error(`stored file ${key} is missing under ${this.root}`);
+    }
+    return file;
   }
 
   async delete(prefix: string) {

@@ -57,3 +57,12 @@ describe('LocalBlobStorage', () => {
     expect(() => storage.resolve('/abs')).toThrow(DomainError);
   });
 });
+
+describe('LocalBlobStorage.localPath', () => {
+  it('fails with a plain error, not a user-facing one, when the file is missing', async () => {
+    const storage = new LocalBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'storage-')));
+    const error = await storage.localPath('projects/none/source.mp4').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(DomainError);
+  });
+});

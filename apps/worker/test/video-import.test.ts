@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '@clipforge/db';
+import { createPipelineQueue } from '@clipforge/jobs';
+import { LocalBlobStorage } from '@clipforge/media';
+import { stackEnv, startProcess, type RunningProcess } from '../../../test/support/processes.js';
+import { makeVideo } from '../../../test/support/media.js';
+
+/** The worker process on real Redis (bee-queue) and PostgreSQL, importing real files. */
+const env = { ...stackEnv(), REDIS_PREFIX: `${process.env.REDIS_PREFIX}-worker`, STORAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'worker-storage-')), LOG_LEVEL: 'info' };
+let db: Database;
+let sql: pg.Client;
+let worker: RunningProcess;
+const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, 60_000);
+const storage = new LocalBlobStorage(env.STORAGE_DIR);
+let org: { orgId: string; userId: string };
+
+beforeAll(async () => {
+  db = await openDatabase({ url: env.DATABASE_URL, poolSize: 2 });
+  sql = new pg.Client({ connectionString: env.DATABASE_URL });
+  await sql.connect();
+  org = { orgId: randomUUID(), userId: randomUUID() };
+  await sql.query(`insert into "user" (id, name, email, "emailVerified") values ($1, 'W', $2, false)`, [org.userId, `${org.userId}@example.com`]);
+  await sql.query(`insert into organization (id, name, slug, "createdAt") values ($1, 'Org', $1, now())`, [org.orgId]);
+  worker = startProcess('worker', env);
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await queue.close();
+  await db?.close();
+  await sql?.end();
+});
+
+async function newProject(withFile: boolean) {
+  const id = randomUUID();
+  const sourceKey = `projects/${id}/source.mp4`;
+  if (withFile) await storage.putFile(sourceKey, makeVideo({ seconds: 2, name: `${id}.mp4` }));
+  await db.projects.create({ id, orgId: org.orgId, createdBy: org.userId, name: id, sourceKey });
+  return id;
+}
+
+async function waitForStatus(id: string, statuses: string[], timeoutMs = 40_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const project = await db.projects.findById(id);
+    if (project && statuses.includes(project.status)) return project;
+    if (Date.now() > deadline) throw new Error(`project ${id} still ${project?.status}\n${worker.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('video-import worker', () => {
+  it('imports a project once even when it is enqueued twice (deterministic job id)', async () => {
+    const id = await newProject(true);
+    await Promise.all([queue.enqueueImport(id), queue.enqueueImport(id)]);
+    const project = await waitForStatus(id, ['ready', 'failed']);
+    expect(project).toMatchObject({ status: 'ready', progress: 100, posterKey: `projects/${id}/poster.jpg` });
+    expect(project.metadata).toMatchObject({ videoCodec: 'h264', audioCodec: 'aac' });
+    await new Promise((r) => setTimeout(r, 500));
+    const starts = worker.output().split('\n').filter((l) => l.includes('job started') && l.includes(`import:${id}`));
+    expect(starts).toHaveLength(1);
+  });
+
+  it('retries a server-side failure, then marks the project failed with a reason that is not the user’s fault', async () => {
+    const id = await newProject(false); // the stored file is missing: our problem, not the upload's
+    await queue.enqueueImport(id);
+    const project = await waitForStatus(id, ['failed']);
+    expect(project.failureReason).toMatch(/server problem/);
+    const attempts = worker.output().split('\n').filter((l) => l.includes('job started') && l.includes(`import:${id}`));
+    expect(attempts, worker.output()).toHaveLength(3); // first try + 2 retries
+  });
+});
