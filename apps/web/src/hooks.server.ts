@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 
 
 /** Paths served by apps/server; the browser sees one origin (cookies, no CORS). */

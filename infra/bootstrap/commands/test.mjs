@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { provisionStack } from '../stack.mjs';
-import { buildAll, lintAll } from '../build.mjs';
+import { checkAndBuildAll } from '../build.mjs';
 import { runMigrations } from './migrate.mjs';
 import { say } from '../log.mjs';
 
@@ -10,8 +10,7 @@ import { say } from '../log.mjs';
  * database and Redis key prefix of its own on the real embedded stack. Extra args go to vitest.
  */
 export async function main(args) {
-  lintAll();
-  buildAll();
+  checkAndBuildAll();
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const stack = await provisionStack({
     profile: 'test',
