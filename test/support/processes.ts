@@ -112,7 +112,9 @@ export interface AppUnderTest {
 }
 
 /** Starts the built server (and optionally worker and web) on free ports against the test stack. */
-export async function startApp(options: { worker?: boolean; web?: boolean; serverEnv?: Record<string, string> } = {}): Promise<AppUnderTest> {
+export async function startApp(
+  options: { worker?: boolean; web?: boolean; serverEnv?: Record<string, string>; workerEnv?: Record<string, string> } = {},
+): Promise<AppUnderTest> {
   // Each app gets its own storage and Redis prefix: test files run in parallel, and one app's
   // worker must never take another app's jobs.
   const stack = stackEnv();
@@ -133,7 +135,7 @@ export async function startApp(options: { worker?: boolean; web?: boolean; serve
     PUBLIC_URL: publicUrl,
     ...options.serverEnv,
   });
-  const worker = options.worker ? startProcess('worker', base) : null;
+  const worker = options.worker ? startProcess('worker', { ...base, ...options.workerEnv }) : null;
   const web = webPort
     ? startProcess('web', {
         PATH: base.PATH,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { WorkerEnv } from '@clipforge/config';
 import { openDatabase } from '@clipforge/db';
 import { RedisProgressBus } from '@clipforge/jobs';
-import { ffmpegTools, LocalBlobStorage } from '@clipforge/media';
+import { ffmpegTools, httpRemoteSource, LocalBlobStorage } from '@clipforge/media';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
@@ -14,6 +14,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     progress,
     storage: new LocalBlobStorage(env.STORAGE_DIR),
     media: ffmpegTools({ ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH }),
+    remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),
     async close() {
       await Promise.allSettled([progress.close(), db.close()]);
     },

@@ -20,6 +20,7 @@ export const commonEnv = z.object({
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   MEDIA_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JOB_TIMEOUT_MS: positiveInt.default(30 * 60 * 1000),
+  MAX_UPLOAD_BYTES: positiveInt.default(2 * 1024 ** 3),
 });
 
 export const serverEnv = commonEnv.extend({
@@ -28,12 +29,16 @@ export const serverEnv = commonEnv.extend({
   SERVER_PROCESSES: positiveInt.default(os.availableParallelism()),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   PUBLIC_URL: z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000'),
-  MAX_UPLOAD_BYTES: positiveInt.default(2 * 1024 ** 3),
   MEDIA_URL_TTL_S: positiveInt.default(3600),
 });
 
 export const workerEnv = commonEnv.extend({
   VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
+  /** Hosts fetched even though they resolve to private addresses (comma-separated). */
+  URL_IMPORT_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((h) => h.trim()).filter(Boolean)),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
 });

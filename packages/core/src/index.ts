@@ -8,3 +8,4 @@ export type { ProjectServiceDeps, Actor } from './services/project-service.js';
 export { importVideo } from './services/video-import.js';
 export type { VideoImportDeps, ImportOutcome } from './services/video-import.js';
 export { eventStream } from './services/event-stream.js';
+export { parseImportUrl, projectNameFromUrl } from './import-url.js';

@@ -22,6 +22,8 @@ export interface Project {
   stage: string | null;
   failureReason: string | null;
   sourceKey: string;
+  /** The link the video is imported from; null for uploads. */
+  sourceUrl: string | null;
   posterKey: string | null;
   metadata: VideoMetadata | null;
   createdAt: Date;

@@ -6,3 +6,7 @@ export { LocalBlobStorage, tooLarge, formatBytes } from './local-storage.js';
 export { signMediaPath, verifyMediaSignature } from './media-url.js';
 export type { MediaUrlCheck } from './media-url.js';
 export { run, CommandError } from './run.js';
+export { safeDownload } from './safe-fetch.js';
+export { httpRemoteSource } from './remote-source.js';
+export type { SafeFetchOptions, Download } from './safe-fetch.js';
+export { blockedRange } from './address-policy.js';

@@ -60,6 +60,13 @@ export class LocalBlobStorage implements BlobStorage {
     return file;
   }
 
+  async exists(key: string) {
+    return stat(this.resolve(key)).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async delete(prefix: string) {
     await rm(this.resolve(prefix), { recursive: true, force: true });
   }

@@ -13,7 +13,11 @@ export const api = createTRPCClient<AppRouter>({
 });
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof TRPCClientError) return error.message;
+  if (error instanceof TRPCClientError) {
+    // Validation failures carry the issues; show their messages, not the path syntax.
+    const issues = (error.data as { validation?: { message: string }[] | null } | undefined)?.validation;
+    return issues?.length ? issues.map((i) => i.message).join('; ') : error.message;
+  }
   if (error instanceof Error) return error.message;
   return 'Something went wrong. Try again.';
 }

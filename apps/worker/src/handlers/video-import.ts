@@ -7,7 +7,7 @@ export function videoImportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-import'>>) =>
     container.db.withContext(() =>
       importVideo(
-        { projects: container.db.projects, storage: container.storage, media: container.media, progress: container.progress },
+        { projects: container.db.projects, storage: container.storage, media: container.media, progress: container.progress, remote: container.remote },
         job.data.projectId,
         (percent) => job.reportProgress(percent),
       ),

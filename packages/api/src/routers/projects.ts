@@ -31,6 +31,11 @@ export const projectsRouter = router({
       return { items: page.items.map((p) => toView(p, ctx)), nextCursor: page.nextCursor };
     }),
 
+  /** Import from a direct link to a video file; where the link points is checked when fetched. */
+  importUrl: memberProcedure
+    .input(z.object({ url: z.string().trim().min(1, 'paste a link').max(2048, 'links are at most 2048 characters') }))
+    .mutation(async ({ ctx, input }) => toView(await ctx.projects.createFromUrl(ctx.actor, input.url), ctx)),
+
   get: memberProcedure.input(projectId).query(async ({ ctx, input }) => toView(await ctx.projects.get(ctx.actor, input.id), ctx)),
 
   rename: memberProcedure

@@ -12,6 +12,7 @@ export interface BlobStorage {
   putFile(key: string, filePath: string): Promise<StoredBlob>;
   /** A local path ffmpeg can read; adapters for remote stores download to a temp file. */
   localPath(key: string): Promise<string>;
+  exists(key: string): Promise<boolean>;
   delete(prefix: string): Promise<void>;
   /** Is the store reachable and writable? Used by /health. */
   check(): Promise<void>;

@@ -2,3 +2,4 @@ export type { ProjectRepository, NewProject, ProjectPage } from './project-repos
 export type { BlobStorage, StoredBlob } from './blob-storage.js';
 export type { MediaTools } from './media-prober.js';
 export type { PipelineQueue, ProgressBus } from './queues.js';
+export type { RemoteSource } from './remote-source.js';

@@ -6,6 +6,7 @@ export interface NewProject {
   createdBy: string;
   name: string;
   sourceKey: string;
+  sourceUrl?: string | null;
 }
 
 export interface ProjectPage {

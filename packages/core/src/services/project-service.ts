@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 import { isTerminalStatus, type Project, type ProjectProgressEvent } from '../project.js';
 import type { BlobStorage, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository } from '../ports/index.js';
 import { eventStream } from './event-stream.js';
+import { parseImportUrl, projectNameFromUrl } from '../import-url.js';
 
 export interface ProjectServiceDeps {
   projects: ProjectRepository;
@@ -39,6 +40,22 @@ export class ProjectService {
       createdBy: actor.userId,
       name: projectNameFromFile(upload.fileName),
       sourceKey,
+    });
+    await this.deps.queue.enqueueImport(project.id);
+    return project;
+  }
+
+  /** A project imported from a link: the worker fetches it (checking where it points) and imports it. */
+  async createFromUrl(actor: Actor, rawUrl: string): Promise<Project> {
+    const url = parseImportUrl(rawUrl);
+    const id = randomUUID();
+    const project = await this.deps.projects.create({
+      id,
+      orgId: actor.orgId,
+      createdBy: actor.userId,
+      name: projectNameFromUrl(url),
+      sourceKey: `projects/${id}/source${safeExtension(url.pathname)}`,
+      sourceUrl: url.toString(),
     });
     await this.deps.queue.enqueueImport(project.id);
     return project;

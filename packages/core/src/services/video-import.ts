@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { isDomainError } from '../errors.js';
-import type { BlobStorage, MediaTools, ProgressBus, ProjectRepository } from '../ports/index.js';
+import type { BlobStorage, MediaTools, ProgressBus, ProjectRepository, RemoteSource } from '../ports/index.js';
 import type { ProjectStatus } from '../project.js';
 
 export interface VideoImportDeps {
@@ -10,6 +10,7 @@ export interface VideoImportDeps {
   storage: BlobStorage;
   media: MediaTools;
   progress: ProgressBus;
+  remote: RemoteSource;
 }
 
 export type ImportOutcome = 'imported' | 'rejected' | 'missing' | 'already-done';
@@ -40,20 +41,22 @@ export async function importVideo(
   };
 
   await report('importing', 5);
-  const sourcePath = await deps.storage.localPath(project.sourceKey);
-  let metadata;
-  try {
-    metadata = await deps.media.probe(sourcePath);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    await deps.projects.markFailed(projectId, error.message);
-    await report('failed', 100, error.message);
-    return 'rejected';
-  }
-  await report('importing', 50);
-
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'clipforge-import-'));
   try {
+    let metadata;
+    try {
+      if (project.sourceUrl && !(await deps.storage.exists(project.sourceKey))) {
+        await fetchSource(deps, project.sourceUrl, project.sourceKey, workDir, (p) => void report('importing', p));
+      }
+      metadata = await deps.media.probe(await deps.storage.localPath(project.sourceKey));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      await deps.projects.markFailed(projectId, error.message);
+      await report('failed', 100, error.message);
+      return 'rejected';
+    }
+    await report('importing', 50);
+    const sourcePath = await deps.storage.localPath(project.sourceKey);
     const posterFile = path.join(workDir, 'poster.jpg');
     await deps.media.poster(sourcePath, posterFile, Math.min(1, metadata.durationSec / 2));
     await report('importing', 85);
@@ -65,4 +68,15 @@ export async function importVideo(
   }
   await report('ready', 100);
   return 'imported';
+}
+
+/** Downloads a linked source into storage (progress 5 → 45 %); a re-run after a crash starts over. */
+async function fetchSource(deps: VideoImportDeps, url: string, key: string, workDir: string, report: (percent: number) => void) {
+  const file = path.join(workDir, 'download');
+  let last = -1;
+  await deps.remote.download(url, file, (fraction) => {
+    const percent = 5 + Math.floor(40 * (fraction ?? 0));
+    if (percent !== last) report((last = percent));
+  });
+  await deps.storage.putFile(key, file);
 }

@@ -14,6 +14,7 @@ export const ProjectSchema = defineEntity({
     progress: p.smallint().default(0),
     failureReason: p.text().nullable(),
     sourceKey: p.string(),
+    sourceUrl: p.text().nullable(),
     posterKey: p.string().nullable(),
     metadata: p.json<VideoMetadata>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

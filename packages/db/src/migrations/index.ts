@@ -1,5 +1,6 @@
 import { Migration20261123000001AuthSchema } from './Migration20261123000001AuthSchema.js';
 import { Migration20261123000002Projects } from './Migration20261123000002Projects.js';
+import { Migration20261123000003ProjectSourceUrl } from './Migration20261123000003ProjectSourceUrl.js';
 
 /** Listed explicitly (not globbed) so the compiled package runs them in order from anywhere. */
-export const migrations = [Migration20261123000001AuthSchema, Migration20261123000002Projects];
+export const migrations = [Migration20261123000001AuthSchema, Migration20261123000002Projects, Migration20261123000003ProjectSourceUrl];

@@ -9,7 +9,7 @@ export class MikroProjectRepository implements ProjectRepository {
 
   async create(input: NewProject): Promise<Project> {
     const em = this.em();
-    const entity = em.create(ProjectSchema, { ...input, status: 'uploaded', stage: null, progress: 0 });
+    const entity = em.create(ProjectSchema, { ...input, sourceUrl: input.sourceUrl ?? null, status: 'uploaded', stage: null, progress: 0 });
     await em.persist(entity).flush();
     return toProject(entity);
   }
@@ -79,6 +79,7 @@ function toProject(entity: ProjectEntity): Project {
     progress: entity.progress,
     failureReason: entity.failureReason ?? null,
     sourceKey: entity.sourceKey,
+    sourceUrl: entity.sourceUrl ?? null,
     posterKey: entity.posterKey ?? null,
     metadata: entity.metadata ?? null,
     createdAt: entity.createdAt,
