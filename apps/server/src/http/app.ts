@@ -66,7 +66,6 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
     } catch (error) {
       if (res.headersSent) return void res.destroy();
       if (isDomainError(error)) {
-        if (error.code === 'PAYLOAD_TOO_LARGE') res.setHeader('connection', 'close');
         return sendError(res, STATUS_OF[error.code] ?? 400, error.code, error.message);
       }
       req.log.error({ err: error }, 'request failed');

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PassThrough } from 'node:stream';
 import { formatBytes } from '@clipforge/media';
+import { isDomainError, type Actor } from '@clipforge/core';
 import type { Container } from '../container.js';
-import type { Actor } from '@clipforge/core';
 import { sendError, sendJson } from './respond.js';
+
+/** After a refusal, up to this much of the unread body is read and discarded so the client gets the answer. */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /**
  * POST /uploads?name=<file name> with the raw file as the body: stores it, creates the project and
@@ -10,16 +14,39 @@ import { sendError, sendJson } from './respond.js';
  * front and on the bytes actually received.
  */
 export async function handleUpload(container: Container, actor: Actor | null, req: IncomingMessage, res: ServerResponse, url: URL) {
-  if (req.method !== 'POST') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST to upload a file.', { allow: 'POST' });
-  if (!actor) return sendError(res, 401, 'UNAUTHORIZED', 'Sign in to upload videos.');
+  if (req.method !== 'POST') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', 'Use POST to upload a file.', { allow: 'POST' });
+  if (!actor) return refuse(req, res, 401, 'UNAUTHORIZED', 'Sign in to upload videos.');
   const max = container.env.MAX_UPLOAD_BYTES;
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > max) {
-    res.setHeader('connection', 'close');
-    return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The file is ${formatBytes(declared)}; the upload limit is ${formatBytes(max)}.`);
+    return refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', `The file is ${formatBytes(declared)}; the upload limit is ${formatBytes(max)}.`);
   }
-  if (declared === 0) return sendError(res, 400, 'BAD_REQUEST', 'The upload is empty. Choose a video file.');
+  if (declared === 0) return refuse(req, res, 400, 'BAD_REQUEST', 'The upload is empty. Choose a video file.');
   const fileName = url.searchParams.get('name')?.slice(0, 255) || 'upload';
-  const project = await container.projects.createFromUpload(actor, { fileName, body: req });
-  sendJson(res, 201, { project: { id: project.id, name: project.name, status: project.status } });
+  // A pass-through, so a refused body can be unhooked and drained instead of the socket destroyed.
+  const body = new PassThrough();
+  req.pipe(body);
+  try {
+    const project = await container.projects.createFromUpload(actor, { fileName, body });
+    sendJson(res, 201, { project: { id: project.id, name: project.name, status: project.status } });
+  } catch (error) {
+    req.unpipe(body);
+    if (isDomainError(error) && error.code === 'PAYLOAD_TOO_LARGE') return refuse(req, res, 413, error.code, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Answers, then reads and discards the rest of the body: a client still sending would otherwise
+ * see a reset connection instead of the answer. Past the drain limit the connection is cut.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) {
+  sendError(res, status, code, message, headers);
+  if (req.readableEnded) return;
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.destroy();
+  });
+  req.resume();
 }
