@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ProjectService } from '@clipforge/core';
+import { ProjectService, QueueAdminService } from '@clipforge/core';
 import type { ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
-import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
+import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
 import { LocalBlobStorage, signMediaPath } from '@clipforge/media';
 
 /** Wires the server's adapters to the domain. One per server process. */
@@ -34,6 +34,8 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     auth,
     resolveActor: createActorResolver(auth, authPool),
     projects,
+    queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
+    isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl: (key: string) => signMediaPath(key, env.MEDIA_SIGNING_SECRET, env.MEDIA_URL_TTL_S),
     async close() {
       await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close()]);

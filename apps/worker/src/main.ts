@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { loadEnvOrExit, workerEnv } from '@clipforge/config';
-import { JOB_NAMES } from '@clipforge/jobs';
+import { AttemptTracker, JOB_NAMES } from '@clipforge/jobs';
 import { createWorkerContainer } from './container.js';
 import { assertRegistryComplete, buildRegistry } from './registry.js';
 import { startConsumer } from './consumer.js';
@@ -14,8 +14,9 @@ async function main() {
   const container = await createWorkerContainer(env, log);
   const registry = buildRegistry(container);
   assertRegistryComplete(registry);
-  const connection = { redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX };
-  const queues = JOB_NAMES.map((name) => startConsumer(name, registry[name], connection, log));
+  const connection = { redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, stallIntervalMs: env.JOB_STALL_INTERVAL_MS };
+  const attempts = new AttemptTracker(container.redis, env.REDIS_PREFIX);
+  const queues = JOB_NAMES.map((name) => startConsumer(name, registry[name], { connection, attempts, maxStalls: env.JOB_MAX_STALLS, log }));
   log.info({ queues: JOB_NAMES }, 'worker consuming');
 
   let stopping = false;

@@ -1,4 +1,4 @@
-import type { Actor, ProjectService } from '@clipforge/core';
+import type { Actor, ProjectService, QueueAdminService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -7,8 +7,11 @@ export interface ApiContext {
    * The signed-in member and the organization the request acts for; null when signed out.
    * Resolved on first use, so procedures that need no session (health-style queries) pay nothing.
    */
-  getActor: () => Promise<Actor | null>;
+  getActor: () => Promise<(Actor & { email: string }) | null>;
+  /** Operators (ADMIN_EMAILS) may see the job queues. */
+  isAdmin: (email: string) => boolean;
   projects: ProjectService;
+  queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => string;
 }

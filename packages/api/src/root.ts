@@ -1,10 +1,12 @@
 import { router } from './trpc.js';
 import { projectsRouter } from './routers/projects.js';
 import { systemRouter } from './routers/system.js';
+import { queuesRouter } from './routers/queues.js';
 
 export const appRouter = router({
   projects: projectsRouter,
   system: systemRouter,
+  queues: queuesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -52,3 +52,9 @@ export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   return next({ ctx: { ...ctx, actor } });
 });
+
+/** An operator listed in ADMIN_EMAILS. */
+export const adminProcedure = memberProcedure.use(({ ctx, next }) => {
+  if (!ctx.isAdmin(ctx.actor.email)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only operators can see the job queues.' });
+  return next();
+});

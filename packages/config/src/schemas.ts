@@ -30,10 +30,19 @@ export const serverEnv = commonEnv.extend({
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   PUBLIC_URL: z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000'),
   MEDIA_URL_TTL_S: positiveInt.default(3600),
+  /** Operators who may see the job monitoring API (comma-separated emails). */
+  ADMIN_EMAILS: z
+    .string()
+    .default('')
+    .transform((list) => new Set(list.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))),
 });
 
 export const workerEnv = commonEnv.extend({
   VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
+  /** A job whose worker stops renewing its lock for this long is handed out again. */
+  JOB_STALL_INTERVAL_MS: positiveInt.default(5000),
+  /** After this many attempts that never finished (worker died or hung), the job fails. */
+  JOB_MAX_STALLS: positiveInt.default(3),
   /** Hosts fetched even though they resolve to private addresses (comma-separated). */
   URL_IMPORT_ALLOW_HOSTS: z
     .string()

@@ -9,3 +9,4 @@ export { importVideo } from './services/video-import.js';
 export type { VideoImportDeps, ImportOutcome } from './services/video-import.js';
 export { eventStream } from './services/event-stream.js';
 export { parseImportUrl, projectNameFromUrl } from './import-url.js';
+export { QueueAdminService } from './services/queue-admin.js';

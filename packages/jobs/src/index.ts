@@ -3,3 +3,5 @@ export type { JobName, JobPayload, JobPolicy } from './names.js';
 export { openQueue, enqueue, createPipelineQueue } from './queues.js';
 export type { QueueConnection } from './queues.js';
 export { RedisProgressBus } from './progress-bus.js';
+export { AttemptTracker } from './attempt-tracker.js';
+export { RedisQueueMonitor } from './queue-monitor.js';

@@ -6,6 +6,8 @@ export interface QueueConnection {
   redisUrl: string;
   /** Keys live under `${prefix}:bq:` so several deployments (or test runs) share one Redis. */
   prefix: string;
+  /** How long a consumer's lock on an active job lives without renewal before the job counts as stalled. */
+  stallIntervalMs?: number;
 }
 
 function queueSettings(connection: QueueConnection, role: 'producer' | 'consumer'): BeeQueue.QueueSettings {
@@ -20,7 +22,7 @@ function queueSettings(connection: QueueConnection, role: 'producer' | 'consumer
     removeOnFailure: false,
     // Only consumers promote delayed jobs; without it retry backoff never fires.
     activateDelayedJobs: consumer,
-    stallInterval: 5000,
+    stallInterval: connection.stallIntervalMs ?? 5000,
   };
 }
 

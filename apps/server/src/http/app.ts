@@ -9,9 +9,10 @@ import type { Container } from '../container.js';
 import { createHealth } from './health.js';
 import { handleUpload } from './uploads.js';
 import { handleMedia } from './media.js';
+import { handleQueueMetrics } from './queue-metrics.js';
 import { sendError } from './respond.js';
 
-const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN: 403, UNAUTHENTICATED: 401 };
+const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
 
 /** The HTTP surface of one server process. `/health/live` is answered before anything else runs. */
 export function createRequestHandler(container: Container, isShuttingDown: () => boolean) {
@@ -39,7 +40,9 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
       return {
         requestId: String(req.id ?? ''),
         getActor: () => (actor ??= actorOf(req)),
+        isAdmin: container.isAdmin,
         projects: container.projects,
+        queues: container.queues,
         mediaUrl: container.mediaUrl,
       };
     },
@@ -61,6 +64,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         if (url.pathname.startsWith('/api/auth/')) return auth(req, res);
         if (url.pathname === '/uploads') return handleUpload(container, await actorOf(req), req, res, url);
         if (url.pathname.startsWith('/media/')) return handleMedia(container, req, res, url);
+        if (url.pathname.startsWith('/v1/queues/')) return handleQueueMetrics(container, await actorOf(req), req, res, url);
         sendError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}.`);
       });
     } catch (error) {

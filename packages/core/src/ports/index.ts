@@ -3,3 +3,4 @@ export type { BlobStorage, StoredBlob } from './blob-storage.js';
 export type { MediaTools } from './media-prober.js';
 export type { PipelineQueue, ProgressBus } from './queues.js';
 export type { RemoteSource } from './remote-source.js';
+export type { QueueMonitor, QueueCounts, QueuedJobState } from './queue-monitor.js';
