@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp, startProcess, type AppUnderTest, type RunningProcess } from '../support/processes.js';
 import { uniqueEmail } from '../support/http.js';
-import { makeTextFile, makeVideo } from '../support/media.js';
+import { makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions } from '../support/media.js';
 
 /** The first slice in a real browser: sign up, upload, watch the import live, see the result. */
 let app: AppUnderTest;
@@ -75,6 +75,23 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('project-status').textContent(), { timeout: 30_000 }).toBe('Failed');
     expect(await page.getByTestId('failure-reason').textContent()).toMatch(/not a video ClipForge can read/);
+    await page.close();
+  });
+
+  it('shows the transcript from embedded captions and keeps a corrected word', async () => {
+    const page = await browser.newPage();
+    await signUpThroughUi(page, uniqueEmail('e2e-words'));
+    await page.getByTestId('upload-input').setInputFiles(makeVideoWithEmbeddedCaptions('captioned-talk.mp4'));
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    const words = page.getByTestId('transcript-words');
+    await expect.poll(() => words.textContent(), { timeout: 30_000 }).toMatch(/Welcome\s+to\s+the\s+launch\s+talk/);
+
+    await words.getByRole('button', { name: 'launch' }).click();
+    await page.getByTestId('word-input').fill('keynote');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => words.textContent()).toMatch(/the\s+keynote\s+talk/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('transcript-words').textContent()).toMatch(/the\s+keynote\s+talk/);
     await page.close();
   });
 

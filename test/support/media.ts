@@ -25,3 +25,29 @@ export function makeTextFile(name = 'notes.txt'): string {
   writeFileSync(file, 'these are meeting notes, not a video\n'.repeat(50));
   return file;
 }
+
+export const SAMPLE_SRT = `1
+00:00:00,200 --> 00:00:01,400
+Welcome to the <i>launch</i> talk
+
+2
+00:00:01,600 --> 00:00:02,800
+three things matter today
+`;
+
+/** An MP4 with the sample captions embedded as a mov_text subtitle stream. */
+export function makeVideoWithEmbeddedCaptions(name = 'captioned.mp4'): string {
+  const srt = path.join(workDir, `${name}.srt`);
+  writeFileSync(srt, SAMPLE_SRT);
+  const file = path.join(workDir, name);
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25',
+    '-f', 'lavfi', '-i', 'sine=frequency=440',
+    '-i', srt,
+    '-t', '3', '-map', '0:v', '-map', '1:a', '-map', '2:s',
+    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-c:s', 'mov_text', '-shortest',
+    file,
+  ]);
+  return file;
+}

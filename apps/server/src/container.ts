@@ -1,12 +1,12 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ProjectService, QueueAdminService } from '@clipforge/core';
+import { ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import type { ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
-import { LocalBlobStorage, signMediaPath } from '@clipforge/media';
+import { LocalBlobStorage, parseCaptionFile, signMediaPath } from '@clipforge/media';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -23,7 +23,9 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
-  const projects = new ProjectService({ projects: db.projects, storage, queue, progress, maxUploadBytes: env.MAX_UPLOAD_BYTES });
+  const projects = new ProjectService({ projects: db.projects, transcripts: db.transcripts, storage, queue, progress, maxUploadBytes: env.MAX_UPLOAD_BYTES });
+  // The server only parses caption files; extracting embedded ones is the worker's job.
+  const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
 
   return {
     env,
@@ -34,6 +36,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     auth,
     resolveActor: createActorResolver(auth, authPool),
     projects,
+    transcripts,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl: (key: string) => signMediaPath(key, env.MEDIA_SIGNING_SECRET, env.MEDIA_URL_TTL_S),

@@ -2,13 +2,16 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { WorkerEnv } from '@clipforge/config';
 import { openDatabase } from '@clipforge/db';
-import { RedisProgressBus } from '@clipforge/jobs';
-import { ffmpegTools, httpRemoteSource, LocalBlobStorage } from '@clipforge/media';
+import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
+import { ffmpegCaptions, ffmpegTools, httpRemoteSource, LocalBlobStorage } from '@clipforge/media';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+  // Stages enqueue the next one (import → transcription) through the same producer as the server.
+  const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
+  const ffmpeg = { ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH };
   redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
   return {
     env,
@@ -17,10 +20,14 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     progress,
     redis,
     storage: new LocalBlobStorage(env.STORAGE_DIR),
-    media: ffmpegTools({ ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH }),
+    queue,
+    media: ffmpegTools(ffmpeg),
+    captions: ffmpegCaptions(ffmpeg),
+    /** No speech engine yet: transcripts come from captions until one is configured. */
+    speech: null,
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),
     async close() {
-      await Promise.allSettled([progress.close(), db.close()]);
+      await Promise.allSettled([progress.close(), queue.close(), db.close()]);
       redis.disconnect();
     },
   };

@@ -2,6 +2,7 @@ import type BeeQueue from 'bee-queue';
 import { JOB_NAMES, type JobName, type JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from './container.js';
 import { videoImportGaveUp, videoImportHandler } from './handlers/video-import.js';
+import { transcriptionGaveUp, transcriptionHandler } from './handlers/transcription.js';
 
 export interface JobRegistration<N extends JobName> {
   handler: (job: BeeQueue.Job<JobPayload<N>>) => Promise<unknown>;
@@ -17,6 +18,11 @@ export function buildRegistry(container: WorkerContainer): { [N in JobName]: Job
       handler: videoImportHandler(container),
       concurrency: container.env.VIDEO_IMPORT_CONCURRENCY,
       onGaveUp: (payload, error) => videoImportGaveUp(container, payload, error),
+    },
+    transcription: {
+      handler: transcriptionHandler(container),
+      concurrency: container.env.TRANSCRIPTION_CONCURRENCY,
+      onGaveUp: (payload, error) => transcriptionGaveUp(container, payload, error),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Actor, ProjectService, QueueAdminService } from '@clipforge/core';
+import type { Actor, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -11,6 +11,7 @@ export interface ApiContext {
   /** Operators (ADMIN_EMAILS) may see the job queues. */
   isAdmin: (email: string) => boolean;
   projects: ProjectService;
+  transcripts: TranscriptService;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => string;

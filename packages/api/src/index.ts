@@ -2,4 +2,5 @@ export { appRouter } from './root.js';
 export type { AppRouter } from './root.js';
 export type { ApiContext } from './context.js';
 export type { ProjectView } from './routers/projects.js';
+export type { TranscriptView } from './routers/transcripts.js';
 export { createCallerFactory } from './trpc.js';

@@ -2,11 +2,13 @@ import { router } from './trpc.js';
 import { projectsRouter } from './routers/projects.js';
 import { systemRouter } from './routers/system.js';
 import { queuesRouter } from './routers/queues.js';
+import { transcriptsRouter } from './routers/transcripts.js';
 
 export const appRouter = router({
   projects: projectsRouter,
   system: systemRouter,
   queues: queuesRouter,
+  transcripts: transcriptsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,12 @@
 export { DomainError, isDomainError } from './errors.js';
 export type { DomainErrorCode } from './errors.js';
-export { PROJECT_STATUSES, isTerminalStatus } from './project.js';
+export { PROJECT_STATUSES, isTerminalStatus, isSettled } from './project.js';
+export { TRANSCRIPT_STATUSES } from './transcript.js';
+export type { Word, Transcript, TranscriptStatus, WordEdit } from './transcript.js';
+export { transcribeProject, captionsKey, NO_ENGINE_MESSAGE } from './services/transcribe-project.js';
+export type { TranscribeDeps } from './services/transcribe-project.js';
+export { TranscriptService } from './services/transcript-service.js';
+export type { TranscriptServiceDeps } from './services/transcript-service.js';
 export type { Project, ProjectStatus, ProjectProgressEvent, VideoMetadata } from './project.js';
 export type * from './ports/index.js';
 export { ProjectService, toProgressEvent, projectNameFromFile } from './services/project-service.js';

@@ -1,3 +1,5 @@
+import type { TranscriptStatus } from './transcript.js';
+
 /** A project moves uploaded → importing → ready, or ends failed with a reason the user can act on. */
 export const PROJECT_STATUSES = ['uploaded', 'importing', 'ready', 'failed'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -30,13 +32,21 @@ export interface Project {
   updatedAt: Date;
 }
 
-/** What the browser hears while a project is being worked on. */
+/** What the browser hears while a project is being worked on: the import, then its transcript. */
 export interface ProjectProgressEvent {
   projectId: string;
   status: ProjectStatus;
   stage: string | null;
   progress: number;
   failureReason: string | null;
+  transcript: { status: TranscriptStatus; progress: number; failureReason: string | null } | null;
 }
 
 export const isTerminalStatus = (status: ProjectStatus) => status === 'ready' || status === 'failed';
+
+/** Nothing more will happen to this project on its own: it failed, or it and its transcript are done. */
+export function isSettled(event: ProjectProgressEvent): boolean {
+  if (event.status === 'failed') return true;
+  if (event.status !== 'ready') return false;
+  return event.transcript === null || event.transcript.status === 'ready' || event.transcript.status === 'failed';
+}

@@ -2,6 +2,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { ProjectSchema } from './entities/project.entity.js';
+import { TranscriptSchema } from './entities/transcript.entity.js';
 import { migrations } from './migrations/index.js';
 
 export interface DbConfigInput {
@@ -15,7 +16,7 @@ export interface DbConfigInput {
 export function dbConfig(input: DbConfigInput): Options {
   return defineConfig({
     clientUrl: input.url,
-    entities: [ProjectSchema],
+    entities: [ProjectSchema, TranscriptSchema],
     extensions: [Migrator, SeedManager],
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: input.poolSize },

@@ -6,3 +6,4 @@ export { ProjectSchema } from './entities/project.entity.js';
 export { MikroProjectRepository } from './repositories/project.repository.js';
 export { DemoSeeder } from './seeders/demo.seeder.js';
 export type { DemoSeedContext } from './seeders/demo.seeder.js';
+export { MikroTranscriptRepository } from './repositories/transcript.repository.js';

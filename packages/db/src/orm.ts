@@ -2,6 +2,7 @@ import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/postgre
 import type { Seeder } from '@mikro-orm/seeder';
 import { dbConfig, type DbConfigInput } from './config.js';
 import { MikroProjectRepository } from './repositories/project.repository.js';
+import { MikroTranscriptRepository } from './repositories/transcript.repository.js';
 
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -13,6 +14,7 @@ export async function openDatabase(input: DbConfigInput) {
   return {
     orm,
     projects: new MikroProjectRepository(em),
+    transcripts: new MikroTranscriptRepository(em),
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
     /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { PROJECT_STATUSES, type ProgressBus, type ProjectProgressEvent } from '@clipforge/core';
+import { PROJECT_STATUSES, TRANSCRIPT_STATUSES, type ProgressBus, type ProjectProgressEvent } from '@clipforge/core';
 
 const progressEvent = z.object({
   projectId: z.string(),
@@ -8,6 +8,9 @@ const progressEvent = z.object({
   stage: z.string().nullable(),
   progress: z.number().min(0).max(100),
   failureReason: z.string().nullable(),
+  transcript: z
+    .object({ status: z.enum(TRANSCRIPT_STATUSES), progress: z.number().min(0).max(100), failureReason: z.string().nullable() })
+    .nullable(),
 });
 
 /**

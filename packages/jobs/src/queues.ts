@@ -73,10 +73,14 @@ function lazyProducer<N extends JobName>(name: N, connection: QueueConnection) {
 }
 
 /** The pipeline port as the server sees it: producer-only connections. */
-export function createPipelineQueue(connection: QueueConnection, importTimeoutMs: number): PipelineQueue & { close(): Promise<void> } {
+export function createPipelineQueue(connection: QueueConnection, timeoutMs: number): PipelineQueue & { close(): Promise<void> } {
   const videoImport = lazyProducer('video-import', connection);
+  const transcription = lazyProducer('transcription', connection);
   return {
-    enqueueImport: async (projectId) => enqueue(await videoImport.get(), 'video-import', { projectId }, importTimeoutMs),
-    close: () => videoImport.close(),
+    enqueueImport: async (projectId) => enqueue(await videoImport.get(), 'video-import', { projectId }, timeoutMs),
+    enqueueTranscription: async (projectId, reason) => enqueue(await transcription.get(), 'transcription', { projectId, reason }, timeoutMs),
+    close: async () => {
+      await Promise.all([videoImport.close(), transcription.close()]);
+    },
   };
 }

@@ -10,3 +10,5 @@ export { safeDownload } from './safe-fetch.js';
 export { httpRemoteSource } from './remote-source.js';
 export type { SafeFetchOptions, Download } from './safe-fetch.js';
 export { blockedRange } from './address-policy.js';
+export { parseCaptionFile, parseCues, cuesToWords } from './captions.js';
+export { ffmpegCaptions } from './embedded-captions.js';

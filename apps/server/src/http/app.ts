@@ -34,7 +34,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    maxBodySize: 1024 * 1024,
+    maxBodySize: 8 * 1024 * 1024, // caption files arrive as JSON (5 MB of text at most)
     createContext: ({ req }): ApiContext => {
       let actor: ReturnType<typeof actorOf> | null = null;
       return {
@@ -42,6 +42,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         getActor: () => (actor ??= actorOf(req)),
         isAdmin: container.isAdmin,
         projects: container.projects,
+        transcripts: container.transcripts,
         queues: container.queues,
         mediaUrl: container.mediaUrl,
       };

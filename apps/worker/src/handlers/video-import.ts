@@ -7,7 +7,15 @@ export function videoImportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-import'>>) =>
     container.db.withContext(() =>
       importVideo(
-        { projects: container.db.projects, storage: container.storage, media: container.media, progress: container.progress, remote: container.remote },
+        {
+          projects: container.db.projects,
+          transcripts: container.db.transcripts,
+          storage: container.storage,
+          media: container.media,
+          progress: container.progress,
+          remote: container.remote,
+          queue: container.queue,
+        },
         job.data.projectId,
         (percent) => job.reportProgress(percent),
       ),
@@ -19,5 +27,5 @@ export async function videoImportGaveUp(container: WorkerContainer, payload: Job
   const reason = 'Import failed after several attempts because of a server problem. Upload the video again; if it keeps failing, contact support.';
   container.log.error({ err: error, projectId: payload.projectId }, 'video import gave up');
   await container.db.withContext(() => container.db.projects.markFailed(payload.projectId, reason));
-  await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason });
+  await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null });
 }

@@ -4,3 +4,4 @@ export type { MediaTools } from './media-prober.js';
 export type { PipelineQueue, ProgressBus } from './queues.js';
 export type { RemoteSource } from './remote-source.js';
 export type { QueueMonitor, QueueCounts, QueuedJobState } from './queue-monitor.js';
+export type { TranscriptRepository, SpeechEngine, CaptionExtractor } from './transcripts.js';

@@ -3,6 +3,11 @@ import type { ProjectProgressEvent } from '../project.js';
 export interface PipelineQueue {
   /** Idempotent: enqueueing the same project twice runs its import once. */
   enqueueImport(projectId: string): Promise<void>;
+  /**
+   * Idempotent per `reason`: the transcription that follows an import runs once; a new caption
+   * file (a new reason) runs it again.
+   */
+  enqueueTranscription(projectId: string, reason: string): Promise<void>;
 }
 
 export interface ProgressBus {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../errors.js';
-import { isTerminalStatus, type Project, type ProjectProgressEvent } from '../project.js';
-import type { BlobStorage, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository } from '../ports/index.js';
+import { isSettled, type Project, type ProjectProgressEvent } from '../project.js';
+import type { BlobStorage, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import type { Transcript } from '../transcript.js';
 import { eventStream } from './event-stream.js';
 import { parseImportUrl, projectNameFromUrl } from '../import-url.js';
 
 export interface ProjectServiceDeps {
   projects: ProjectRepository;
+  transcripts: TranscriptRepository;
   storage: BlobStorage;
   queue: PipelineQueue;
   progress: ProgressBus;
@@ -94,15 +96,15 @@ export class ProjectService {
     const unsubscribe = await this.deps.progress.subscribe(id, events.push);
     // Also on abort: a stream the caller leaves before its first read never reaches `finally`.
     signal?.addEventListener('abort', () => void unsubscribe(), { once: true });
-    const read = () => this.get(actor, id);
+    const read = async () => toProgressEvent(await this.get(actor, id), await this.deps.transcripts.find(id));
     return (async function* () {
       try {
-        const current = toProgressEvent(await read());
+        const current = await read();
         yield current;
-        if (isTerminalStatus(current.status)) return;
+        if (isSettled(current)) return;
         for await (const event of events) {
           yield event;
-          if (isTerminalStatus(event.status)) return;
+          if (isSettled(event)) return;
         }
       } finally {
         await unsubscribe();
@@ -111,13 +113,14 @@ export class ProjectService {
   }
 }
 
-export function toProgressEvent(project: Project): ProjectProgressEvent {
+export function toProgressEvent(project: Project, transcript: Transcript | null): ProjectProgressEvent {
   return {
     projectId: project.id,
     status: project.status,
     stage: project.stage,
     progress: project.progress,
     failureReason: project.failureReason,
+    transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason },
   };
 }
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { isDomainError } from '../errors.js';
-import type { BlobStorage, MediaTools, ProgressBus, ProjectRepository, RemoteSource } from '../ports/index.js';
+import type { BlobStorage, MediaTools, PipelineQueue, ProgressBus, ProjectRepository, RemoteSource, TranscriptRepository } from '../ports/index.js';
 import type { ProjectStatus } from '../project.js';
 
 export interface VideoImportDeps {
@@ -11,6 +11,8 @@ export interface VideoImportDeps {
   media: MediaTools;
   progress: ProgressBus;
   remote: RemoteSource;
+  transcripts: TranscriptRepository;
+  queue: PipelineQueue;
 }
 
 export type ImportOutcome = 'imported' | 'rejected' | 'missing' | 'already-done';
@@ -37,7 +39,8 @@ export async function importVideo(
     const stage = status === 'ready' ? null : STAGE;
     if (status === 'importing') await deps.projects.setProgress(projectId, { status, stage, progress });
     reportProgress(progress);
-    await deps.progress.publish({ projectId, status, stage, progress, failureReason });
+    const transcript = status === 'ready' ? await deps.transcripts.find(projectId) : null;
+    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason } });
   };
 
   await report('importing', 5);
@@ -62,6 +65,9 @@ export async function importVideo(
     await report('importing', 85);
     const posterKey = `projects/${projectId}/poster.jpg`;
     await deps.storage.putFile(posterKey, posterFile);
+    // Queue the next stage before saying ready, so the browser's stream never sees a gap.
+    await deps.transcripts.queue(projectId);
+    await deps.queue.enqueueTranscription(projectId, 'import');
     await deps.projects.markReady(projectId, { metadata, posterKey });
   } finally {
     await rm(workDir, { recursive: true, force: true });
