@@ -26,8 +26,10 @@ export const NO_ENGINE_MESSAGE =
  * A problem the user can act on fails the transcript with the reason; others propagate for retry.
  */
 export async function transcribeProject(deps: TranscribeDeps, projectId: string, reportProgress: (percent: number) => void = () => {}) {
+  // The import queues this job just before it marks the project ready (so no crash can lose it):
+  // the source is stored by then, so the project may still read `importing` here, and that is fine.
   const project = await deps.projects.findById(projectId);
-  if (!project || project.status !== 'ready') return 'not-ready' as const;
+  if (!project || project.status === 'failed' || project.status === 'uploaded') return 'not-ready' as const;
   const publish = async () => {
     const [current, transcript] = await Promise.all([deps.projects.findById(projectId), deps.transcripts.find(projectId)]);
     if (current) await deps.progress.publish(toProgressEvent(current, transcript));
