@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp, startProcess, type AppUnderTest, type RunningProcess } from '../support/processes.js';
 import { uniqueEmail } from '../support/http.js';
-import { makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions } from '../support/media.js';
+import { execFileSync } from 'node:child_process';
+import { makeSpokenVideo, makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions, SAMPLE_SRT, writeCaptionFile } from '../support/media.js';
 
 /** The first slice in a real browser: sign up, upload, watch the import live, see the result. */
 let app: AppUnderTest;
@@ -92,6 +93,27 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     await expect.poll(() => words.textContent()).toMatch(/the\s+keynote\s+talk/);
     await page.reload();
     await expect.poll(() => page.getByTestId('transcript-words').textContent()).toMatch(/the\s+keynote\s+talk/);
+    await page.close();
+  });
+
+  it('goes from a spoken talk and a caption sidecar to a downloaded 9:16 clip with captions', async () => {
+    const page = await browser.newPage();
+    await signUpThroughUi(page, uniqueEmail('e2e-export'));
+    await page.getByTestId('upload-input').setInputFiles(makeSpokenVideo('Welcome to the launch talk. Three things matter today.', 'spoken-talk.mp4'));
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    // No speech engine here: the transcript says what to do, and the sidecar supplies the words.
+    await expect.poll(() => page.getByTestId('transcript-failure').textContent(), { timeout: 30_000 }).toMatch(/caption file/);
+    await page.getByTestId('captions-input').setInputFiles(writeCaptionFile(SAMPLE_SRT, 'spoken-talk.srt'));
+    await expect.poll(() => page.getByTestId('transcript-words').textContent(), { timeout: 30_000 }).toMatch(/three\s+things\s+matter/);
+
+    await page.getByTestId('export-aspect').selectOption('9:16');
+    await page.getByTestId('export-captions').selectOption('karaoke');
+    await page.getByTestId('export-submit').click();
+    await expect.poll(() => page.getByTestId('export-item').getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mp4').click()]);
+    const file = await download.path();
+    const streams = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file]).toString().trim();
+    expect(streams).toBe('1080,1920');
     await page.close();
   });
 

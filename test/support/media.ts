@@ -51,3 +51,22 @@ export function makeVideoWithEmbeddedCaptions(name = 'captioned.mp4'): string {
   ]);
   return file;
 }
+
+/** A talk: espeak-ng speech over a test pattern, and the matching SRT sidecar. */
+export function makeSpokenVideo(text: string, name = 'spoken.mp4'): string {
+  const wav = path.join(workDir, `${name}.wav`);
+  execFileSync('espeak-ng', ['-s', '150', '-w', wav, text]);
+  const file = path.join(workDir, name);
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-i', wav,
+    '-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file,
+  ]);
+  return file;
+}
+
+export function writeCaptionFile(content: string, name = 'captions.srt'): string {
+  const file = path.join(workDir, name);
+  writeFileSync(file, content);
+  return file;
+}

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import { ExportService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import type { ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
@@ -26,6 +26,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const projects = new ProjectService({ projects: db.projects, transcripts: db.transcripts, storage, queue, progress, maxUploadBytes: env.MAX_UPLOAD_BYTES });
   // The server only parses caption files; extracting embedded ones is the worker's job.
   const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
+  const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, queue });
 
   return {
     env,
@@ -37,6 +38,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     resolveActor: createActorResolver(auth, authPool),
     projects,
     transcripts,
+    exports,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl: (key: string) => signMediaPath(key, env.MEDIA_SIGNING_SECRET, env.MEDIA_URL_TTL_S),

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WorkerEnv } from '@clipforge/config';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
-import { ffmpegCaptions, ffmpegTools, httpRemoteSource, LocalBlobStorage } from '@clipforge/media';
+import { ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, LocalBlobStorage } from '@clipforge/media';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
@@ -23,6 +23,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     queue,
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),
+    renderer: ffmpegClipRenderer(ffmpeg),
     /** No speech engine yet: transcripts come from captions until one is configured. */
     speech: null,
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),

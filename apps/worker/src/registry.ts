@@ -3,6 +3,7 @@ import { JOB_NAMES, type JobName, type JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from './container.js';
 import { videoImportGaveUp, videoImportHandler } from './handlers/video-import.js';
 import { transcriptionGaveUp, transcriptionHandler } from './handlers/transcription.js';
+import { videoExportGaveUp, videoExportHandler } from './handlers/video-export.js';
 
 export interface JobRegistration<N extends JobName> {
   handler: (job: BeeQueue.Job<JobPayload<N>>) => Promise<unknown>;
@@ -23,6 +24,11 @@ export function buildRegistry(container: WorkerContainer): { [N in JobName]: Job
       handler: transcriptionHandler(container),
       concurrency: container.env.TRANSCRIPTION_CONCURRENCY,
       onGaveUp: (payload, error) => transcriptionGaveUp(container, payload, error),
+    },
+    'video-export': {
+      handler: videoExportHandler(container),
+      concurrency: container.env.VIDEO_EXPORT_CONCURRENCY,
+      onGaveUp: (payload, error) => videoExportGaveUp(container, payload, error),
     },
   };
 }

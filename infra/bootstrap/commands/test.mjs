@@ -14,7 +14,7 @@ export async function main(args) {
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const stack = await provisionStack({
     profile: 'test',
-    tools: { chromium: 'chromium' },
+    tools: { chromium: 'chromium', 'espeak-ng': 'espeak-ng' },
     database: `clipforge_test_${runId}`,
     dropDatabaseOnStop: true,
   });

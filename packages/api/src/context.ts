@@ -1,4 +1,4 @@
-import type { Actor, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import type { Actor, ExportService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -12,6 +12,7 @@ export interface ApiContext {
   isAdmin: (email: string) => boolean;
   projects: ProjectService;
   transcripts: TranscriptService;
+  exports: ExportService;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => string;

@@ -3,12 +3,14 @@ import { projectsRouter } from './routers/projects.js';
 import { systemRouter } from './routers/system.js';
 import { queuesRouter } from './routers/queues.js';
 import { transcriptsRouter } from './routers/transcripts.js';
+import { exportsRouter } from './routers/exports.js';
 
 export const appRouter = router({
   projects: projectsRouter,
   system: systemRouter,
   queues: queuesRouter,
   transcripts: transcriptsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,6 +40,7 @@ export const serverEnv = commonEnv.extend({
 export const workerEnv = commonEnv.extend({
   VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
   TRANSCRIPTION_CONCURRENCY: positiveInt.default(2),
+  VIDEO_EXPORT_CONCURRENCY: positiveInt.default(2),
   /** A job whose worker stops renewing its lock for this long is handed out again. */
   JOB_STALL_INTERVAL_MS: positiveInt.default(5000),
   /** After this many attempts that never finished (worker died or hung), the job fails. */

@@ -1,4 +1,5 @@
 import type { TranscriptStatus } from './transcript.js';
+import type { ExportStatus } from './export.js';
 
 /** A project moves uploaded → importing → ready, or ends failed with a reason the user can act on. */
 export const PROJECT_STATUSES = ['uploaded', 'importing', 'ready', 'failed'] as const;
@@ -40,13 +41,7 @@ export interface ProjectProgressEvent {
   progress: number;
   failureReason: string | null;
   transcript: { status: TranscriptStatus; progress: number; failureReason: string | null } | null;
+  /** Set when the event is about one of the project's exports. */
+  export: { exportId: string; status: ExportStatus; progress: number; failureReason: string | null } | null;
 }
 
-export const isTerminalStatus = (status: ProjectStatus) => status === 'ready' || status === 'failed';
-
-/** Nothing more will happen to this project on its own: it failed, or it and its transcript are done. */
-export function isSettled(event: ProjectProgressEvent): boolean {
-  if (event.status === 'failed') return true;
-  if (event.status !== 'ready') return false;
-  return event.transcript === null || event.transcript.status === 'ready' || event.transcript.status === 'failed';
-}

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { ProjectSchema } from './entities/project.entity.js';
 import { TranscriptSchema } from './entities/transcript.entity.js';
+import { ExportSchema } from './entities/export.entity.js';
 import { migrations } from './migrations/index.js';
 
 export interface DbConfigInput {
@@ -16,7 +17,7 @@ export interface DbConfigInput {
 export function dbConfig(input: DbConfigInput): Options {
   return defineConfig({
     clientUrl: input.url,
-    entities: [ProjectSchema, TranscriptSchema],
+    entities: [ProjectSchema, TranscriptSchema, ExportSchema],
     extensions: [Migrator, SeedManager],
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: input.poolSize },

@@ -7,3 +7,4 @@ export { MikroProjectRepository } from './repositories/project.repository.js';
 export { DemoSeeder } from './seeders/demo.seeder.js';
 export type { DemoSeedContext } from './seeders/demo.seeder.js';
 export { MikroTranscriptRepository } from './repositories/transcript.repository.js';
+export { MikroExportRepository } from './repositories/export.repository.js';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { PROJECT_STATUSES, TRANSCRIPT_STATUSES, type ProgressBus, type ProjectProgressEvent } from '@clipforge/core';
+import { EXPORT_STATUSES, PROJECT_STATUSES, TRANSCRIPT_STATUSES, type ProgressBus, type ProjectProgressEvent } from '@clipforge/core';
 
 const progressEvent = z.object({
   projectId: z.string(),
@@ -10,6 +10,9 @@ const progressEvent = z.object({
   failureReason: z.string().nullable(),
   transcript: z
     .object({ status: z.enum(TRANSCRIPT_STATUSES), progress: z.number().min(0).max(100), failureReason: z.string().nullable() })
+    .nullable(),
+  export: z
+    .object({ exportId: z.string(), status: z.enum(EXPORT_STATUSES), progress: z.number().min(0).max(100), failureReason: z.string().nullable() })
     .nullable(),
 });
 

@@ -12,3 +12,6 @@ export type { SafeFetchOptions, Download } from './safe-fetch.js';
 export { blockedRange } from './address-policy.js';
 export { parseCaptionFile, parseCues, cuesToWords } from './captions.js';
 export { ffmpegCaptions } from './embedded-captions.js';
+export { ffmpegClipRenderer, frameFilter } from './clip-renderer.js';
+export { captionLines, toSrt, toVtt } from './caption-lines.js';
+export { buildAss } from './caption-ass.js';

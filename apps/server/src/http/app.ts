@@ -43,6 +43,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         isAdmin: container.isAdmin,
         projects: container.projects,
         transcripts: container.transcripts,
+        exports: container.exports,
         queues: container.queues,
         mediaUrl: container.mediaUrl,
       };

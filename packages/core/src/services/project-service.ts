@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../errors.js';
-import { isSettled, type Project, type ProjectProgressEvent } from '../project.js';
+import type { Project, ProjectProgressEvent } from '../project.js';
 import type { BlobStorage, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import type { Transcript } from '../transcript.js';
 import { eventStream } from './event-stream.js';
@@ -86,7 +86,7 @@ export class ProjectService {
   }
 
   /**
-   * The project's current state, then every change, until it is ready or failed or the caller
+   * The project's current state, then every change (import, transcript, exports) until the caller
    * leaves. Access is checked before the stream starts, so a stranger gets NOT_FOUND, not a stream.
    */
   async watchProgress(actor: Actor, id: string, signal?: AbortSignal): Promise<AsyncGenerator<ProjectProgressEvent>> {
@@ -99,13 +99,8 @@ export class ProjectService {
     const read = async () => toProgressEvent(await this.get(actor, id), await this.deps.transcripts.find(id));
     return (async function* () {
       try {
-        const current = await read();
-        yield current;
-        if (isSettled(current)) return;
-        for await (const event of events) {
-          yield event;
-          if (isSettled(event)) return;
-        }
+        yield await read();
+        yield* events;
       } finally {
         await unsubscribe();
       }
@@ -121,6 +116,7 @@ export function toProgressEvent(project: Project, transcript: Transcript | null)
     progress: project.progress,
     failureReason: project.failureReason,
     transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason },
+    export: null,
   };
 }
 

@@ -40,7 +40,7 @@ export async function importVideo(
     if (status === 'importing') await deps.projects.setProgress(projectId, { status, stage, progress });
     reportProgress(progress);
     const transcript = status === 'ready' ? await deps.transcripts.find(projectId) : null;
-    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason } });
+    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason }, export: null });
   };
 
   await report('importing', 5);

@@ -2,6 +2,7 @@ import { Migration20261123000001AuthSchema } from './Migration20261123000001Auth
 import { Migration20261123000002Projects } from './Migration20261123000002Projects.js';
 import { Migration20261123000003ProjectSourceUrl } from './Migration20261123000003ProjectSourceUrl.js';
 import { Migration20261123000004Transcripts } from './Migration20261123000004Transcripts.js';
+import { Migration20261123000005Exports } from './Migration20261123000005Exports.js';
 
 /** Listed explicitly (not globbed) so the compiled package runs them in order from anywhere. */
-export const migrations = [Migration20261123000001AuthSchema, Migration20261123000002Projects, Migration20261123000003ProjectSourceUrl, Migration20261123000004Transcripts];
+export const migrations = [Migration20261123000001AuthSchema, Migration20261123000002Projects, Migration20261123000003ProjectSourceUrl, Migration20261123000004Transcripts, Migration20261123000005Exports];

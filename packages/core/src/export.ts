@@ -1,0 +1,46 @@
+export const ASPECTS = ['9:16', '1:1', '4:5', '16:9'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+/** crop: fill the frame, cutting the sides; blur: the whole picture on a blurred copy of itself. */
+export const FITS = ['crop', 'blur'] as const;
+export type Fit = (typeof FITS)[number];
+
+/** Burned-in, word-by-word animated caption looks ('none' renders no captions). */
+export const CAPTION_STYLES = ['bold-pop', 'karaoke', 'clean', 'none'] as const;
+export type CaptionStyle = (typeof CAPTION_STYLES)[number];
+
+export const EXPORT_STATUSES = ['queued', 'rendering', 'ready', 'failed'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+export interface ExportSpec {
+  startMs: number;
+  endMs: number;
+  aspect: Aspect;
+  fit: Fit;
+  captionStyle: CaptionStyle;
+}
+
+export interface ClipExport extends ExportSpec {
+  id: string;
+  projectId: string;
+  orgId: string;
+  status: ExportStatus;
+  progress: number;
+  failureReason: string | null;
+  /** Storage keys of the MP4 and its SRT/VTT captions once ready. */
+  videoKey: string | null;
+  srtKey: string | null;
+  vttKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Output frame size per aspect ratio (1080 on the short side). */
+export const OUTPUT_SIZE: Record<Aspect, { width: number; height: number }> = {
+  '9:16': { width: 1080, height: 1920 },
+  '1:1': { width: 1080, height: 1080 },
+  '4:5': { width: 1080, height: 1350 },
+  '16:9': { width: 1920, height: 1080 },
+};
+
+export const MAX_CLIP_MS = 10 * 60 * 1000;

@@ -1,0 +1,36 @@
+import type { Aspect, CaptionStyle, ClipExport, ExportSpec, Fit } from '../export.js';
+import type { Word } from '../transcript.js';
+
+export interface ExportRepository {
+  create(input: ExportSpec & { id: string; projectId: string; orgId: string }): Promise<ClipExport>;
+  findById(id: string): Promise<ClipExport | null>;
+  listForProject(orgId: string, projectId: string): Promise<ClipExport[]>;
+  setProgress(id: string, progress: number): Promise<void>;
+  markReady(id: string, keys: { videoKey: string; srtKey: string; vttKey: string }): Promise<void>;
+  markFailed(id: string, reason: string): Promise<void>;
+}
+
+export interface RenderRequest {
+  sourcePath: string;
+  /** Sources without audio get a silent track: platforms expect one. */
+  hasAudio: boolean;
+  startMs: number;
+  endMs: number;
+  aspect: Aspect;
+  fit: Fit;
+  captionStyle: CaptionStyle;
+  /** Words inside the clip, with times relative to the clip's start. */
+  words: Word[];
+  outDir: string;
+}
+
+export interface RenderedClip {
+  videoPath: string;
+  srtPath: string;
+  vttPath: string;
+}
+
+/** Renders a clip to an MP4 with burned-in captions plus SRT and VTT files. */
+export interface ClipRenderer {
+  render(request: RenderRequest, onProgress: (fraction: number) => void): Promise<RenderedClip>;
+}

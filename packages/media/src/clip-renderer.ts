@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import { OUTPUT_SIZE, type ClipRenderer, type Fit, type RenderRequest } from '@clipforge/core';
+import { CommandError } from './run.js';
+import { captionLines, toSrt, toVtt } from './caption-lines.js';
+import { buildAss } from './caption-ass.js';
+import type { FfmpegPaths } from './ffmpeg-tools.js';
+
+/** Loudness target of short-form platforms: −14 LUFS integrated, −1.5 dBTP peak. */
+const LOUDNORM = 'loudnorm=I=-14:TP=-1.5:LRA=11';
+
+/** The frame for an aspect: cropped to fill it, or fitted onto a blurred fill of itself. */
+export function frameFilter(fit: Fit, width: number, height: number): string {
+  const ratio = width / height;
+  if (fit === 'crop') {
+    return `crop=w='min(iw,ih*${ratio})':h='min(ih,iw/${ratio})',scale=${width}:${height},setsar=1`;
+  }
+  return [
+    `split=2[bg][fg]`,
+    `[bg]scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height},boxblur=luma_radius=40:luma_power=2[blurred]`,
+    `[fg]scale=${width}:${height}:force_original_aspect_ratio=decrease[front]`,
+    `[blurred][front]overlay=(W-w)/2:(H-h)/2,setsar=1`,
+  ].join(';');
+}
+
+/**
+ * ffmpeg: seek, frame (crop or blurred fit), burn word-level ASS captions with libass, normalise
+ * loudness, H.264/AAC with faststart (playable before fully downloaded). Progress comes from
+ * `-progress` on stdout.
+ */
+export function ffmpegClipRenderer(paths: FfmpegPaths): ClipRenderer {
+  return {
+    async render(request: RenderRequest, onProgress) {
+      const { width, height } = OUTPUT_SIZE[request.aspect];
+      const lines = captionLines(request.words);
+      const srtPath = path.join(request.outDir, 'clip.srt');
+      const vttPath = path.join(request.outDir, 'clip.vtt');
+      const videoPath = path.join(request.outDir, 'clip.mp4');
+      await writeFile(srtPath, toSrt(lines));
+      await writeFile(vttPath, toVtt(lines));
+
+      let video = `[0:v]${frameFilter(request.fit, width, height)}`;
+      if (request.captionStyle !== 'none' && lines.length) {
+        await writeFile(path.join(request.outDir, 'captions.ass'), buildAss(lines, request.captionStyle, width, height));
+        video += `,ass=captions.ass`; // relative: ffmpeg runs in outDir, so no path escaping in the graph
+      }
+      video += ',format=yuv420p[v]';
+      const durationS = (request.endMs - request.startMs) / 1000;
+      const { hasAudio } = request;
+      const args = [
+        '-v', 'error', '-nostats', '-progress', 'pipe:1', '-y',
+        '-ss', (request.startMs / 1000).toFixed(3), '-t', durationS.toFixed(3), '-i', request.sourcePath,
+        ...(hasAudio ? [] : ['-f', 'lavfi', '-t', durationS.toFixed(3), '-i', 'anullsrc=r=48000:cl=stereo']),
+        '-filter_complex', hasAudio ? `${video};[0:a]${LOUDNORM},aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a]` : video,
+        '-map', '[v]', '-map', hasAudio ? '[a]' : '1:a',
+        '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
+        '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
+        '-movflags', '+faststart',
+        videoPath,
+      ];
+      await runWithProgress(paths.ffmpeg, args, request.outDir, (seconds) => onProgress(Math.min(1, seconds / durationS)));
+      return { videoPath, srtPath, vttPath };
+    },
+  };
+}
+
+function runWithProgress(command: string, args: string[], cwd: string, onSeconds: (seconds: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^out_time_us=(\d+)/.exec(line);
+      if (match) onSeconds(Number(match[1]) / 1e6);
+    });
+    child.once('error', reject);
+    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new CommandError(command, code, signal, stderr.trim()))));
+  });
+}
