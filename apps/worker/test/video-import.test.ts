@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -61,6 +62,11 @@ describe('video-import worker', () => {
     const project = await waitForStatus(id, ['ready', 'failed']);
     expect(project).toMatchObject({ status: 'ready', progress: 100, posterKey: `projects/${id}/poster.jpg` });
     expect(project.metadata).toMatchObject({ videoCodec: 'h264', audioCodec: 'aac' });
+    const audio = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,sample_rate,channels', '-of', 'csv=p=0', await storage.localPath(project.audioKey!)]);
+    expect(audio.toString().trim()).toBe('flac,16000,1');
+    expect(project.sprite).toEqual({ columns: 2, rows: 1, count: 2, intervalSec: 1, frameWidth: 160, frameHeight: 90 });
+    const sprite = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', await storage.localPath(project.spriteKey!)]);
+    expect(sprite.toString().trim()).toBe('320,90');
     await new Promise((r) => setTimeout(r, 500));
     const starts = worker.output().split('\n').filter((l) => l.includes('job started') && l.includes(`import:${id}`));
     expect(starts).toHaveLength(1);

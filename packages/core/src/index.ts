@@ -11,7 +11,7 @@ export { transcribeProject, captionsKey, NO_ENGINE_MESSAGE } from './services/tr
 export type { TranscribeDeps } from './services/transcribe-project.js';
 export { TranscriptService } from './services/transcript-service.js';
 export type { TranscriptServiceDeps } from './services/transcript-service.js';
-export type { Project, ProjectStatus, ProjectProgressEvent, VideoMetadata } from './project.js';
+export type { Project, ProjectStatus, ProjectProgressEvent, VideoMetadata, SpriteLayout, ImportedAssets } from './project.js';
 export type * from './ports/index.js';
 export { ProjectService, toProgressEvent, projectNameFromFile } from './services/project-service.js';
 export type { ProjectServiceDeps, Actor } from './services/project-service.js';

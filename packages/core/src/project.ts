@@ -10,8 +10,27 @@ export interface VideoMetadata {
   width: number;
   height: number;
   videoCodec: string;
-  audioCodec: string | null;
+  audioCodec: string;
   sizeBytes: number;
+}
+
+/** A grid of evenly spaced frames in one JPEG, for the timeline: frame i shows second i × intervalSec. */
+export interface SpriteLayout {
+  columns: number;
+  rows: number;
+  count: number;
+  intervalSec: number;
+  frameWidth: number;
+  frameHeight: number;
+}
+
+/** What the import derives from the source besides its metadata. */
+export interface ImportedAssets {
+  posterKey: string;
+  /** 16 kHz mono FLAC: what speech engines and audio analysis read. */
+  audioKey: string;
+  spriteKey: string;
+  sprite: SpriteLayout;
 }
 
 export interface Project {
@@ -28,6 +47,9 @@ export interface Project {
   /** The link the video is imported from; null for uploads. */
   sourceUrl: string | null;
   posterKey: string | null;
+  audioKey: string | null;
+  spriteKey: string | null;
+  sprite: SpriteLayout | null;
   metadata: VideoMetadata | null;
   createdAt: Date;
   updatedAt: Date;

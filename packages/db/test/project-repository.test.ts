@@ -59,8 +59,9 @@ describe('MikroProjectRepository', () => {
     const a = await makeOrgWithUser();
     const ok = await db.projects.create({ id: randomUUID(), orgId: a.orgId, createdBy: a.userId, name: 'ok', sourceKey: 'k' });
     const metadata = { durationSec: 3, width: 320, height: 240, videoCodec: 'h264', audioCodec: 'aac', sizeBytes: 10 };
-    await db.projects.markReady(ok.id, { metadata, posterKey: 'p.jpg' });
-    expect(await db.projects.findById(ok.id)).toMatchObject({ status: 'ready', progress: 100, metadata, posterKey: 'p.jpg' });
+    const sprite = { columns: 2, rows: 1, count: 2, intervalSec: 1, frameWidth: 160, frameHeight: 90 };
+    await db.projects.markReady(ok.id, { metadata, posterKey: 'p.jpg', audioKey: 'a.flac', spriteKey: 's.jpg', sprite });
+    expect(await db.projects.findById(ok.id)).toMatchObject({ status: 'ready', progress: 100, metadata, posterKey: 'p.jpg', audioKey: 'a.flac', sprite });
 
     const bad = await db.projects.create({ id: randomUUID(), orgId: a.orgId, createdBy: a.userId, name: 'bad', sourceKey: 'k' });
     await db.projects.markFailed(bad.id, 'not a video');

@@ -48,13 +48,11 @@ export function ffmpegClipRenderer(paths: FfmpegPaths): ClipRenderer {
       }
       video += ',format=yuv420p[v]';
       const durationS = (request.endMs - request.startMs) / 1000;
-      const { hasAudio } = request;
       const args = [
         '-v', 'error', '-nostats', '-progress', 'pipe:1', '-y',
         '-ss', (request.startMs / 1000).toFixed(3), '-t', durationS.toFixed(3), '-i', request.sourcePath,
-        ...(hasAudio ? [] : ['-f', 'lavfi', '-t', durationS.toFixed(3), '-i', 'anullsrc=r=48000:cl=stereo']),
-        '-filter_complex', hasAudio ? `${video};[0:a]${LOUDNORM},aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a]` : video,
-        '-map', '[v]', '-map', hasAudio ? '[a]' : '1:a',
+        '-filter_complex', `${video};[0:a]${LOUDNORM},aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[a]`,
+        '-map', '[v]', '-map', '[a]',
         '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
         '-c:a', 'aac', '-b:a', '128k', '-ar', '48000',
         '-movflags', '+faststart',

@@ -1,4 +1,4 @@
-export { ffmpegTools } from './ffmpeg-tools.js';
+export { ffmpegTools, spriteLayout } from './ffmpeg-tools.js';
 export type { FfmpegPaths } from './ffmpeg-tools.js';
 export { parseProbe, DEFAULT_PROBE_LIMITS } from './probe.js';
 export type { ProbeLimits } from './probe.js';

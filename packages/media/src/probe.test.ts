@@ -27,22 +27,26 @@ describe('parseProbe', () => {
     });
   });
 
+  it('rejects a video without sound, saying why', () => {
+    expect(rejection(probe([video])).message).toMatch(/no sound/);
+  });
+
   it('rejects audio-only files and cover art that only looks like video', () => {
     expect(rejection(probe([audio])).message).toMatch(/no video stream/);
     expect(rejection(probe([{ ...video, disposition: { attached_pic: 1 } }, audio])).code).toBe('BAD_INPUT');
   });
 
   it('rejects absurd dimensions and durations with the limit in the message', () => {
-    expect(rejection(probe([{ ...video, width: 20000, height: 20000 }])).message).toContain('20000×20000');
-    expect(rejection(probe([video], { duration: String(7 * 3600), format_name: 'matroska,webm' })).message).toContain('limit is 6.0 h');
-    expect(rejection(probe([video], { duration: 'N/A', format_name: 'avi' })).message).toMatch(/no readable duration/);
+    expect(rejection(probe([{ ...video, width: 20000, height: 20000 }, audio])).message).toContain('20000×20000');
+    expect(rejection(probe([video, audio], { duration: String(7 * 3600), format_name: 'matroska,webm' })).message).toContain('limit is 6.0 h');
+    expect(rejection(probe([video, audio], { duration: 'N/A', format_name: 'avi' })).message).toMatch(/no readable duration/);
   });
 
   it('rejects containers that are not video even when ffprobe finds a "video" stream', () => {
     // ffprobe reads a text file as ANSI art (tty demuxer) and a JPEG as a one-frame image2 video.
     expect(rejection(probe([{ ...video, codec_name: 'ansi' }], { duration: '0.3', format_name: 'tty' })).message).toMatch(/not a video/);
     expect(rejection(probe([{ ...video, codec_name: 'mjpeg' }], { duration: '0.04', format_name: 'image2' })).code).toBe('BAD_INPUT');
-    expect(rejection(probe([video], { duration: '1' })).code).toBe('BAD_INPUT');
+    expect(rejection(probe([video, audio], { duration: '1' })).code).toBe('BAD_INPUT');
   });
 
   it('rejects output that is not JSON', () => {

@@ -36,6 +36,9 @@ export function parseProbe(json: string, limits: ProbeLimits = DEFAULT_PROBE_LIM
     throw new DomainError('BAD_INPUT', 'This file has no video stream. Upload a video file such as MP4, MOV, MKV or WebM.');
   }
   const audio = streams.find((s) => s.codec_type === 'audio');
+  if (!audio) {
+    throw new DomainError('BAD_INPUT', 'This video has no sound. ClipForge finds moments in what is said: upload a version with its audio track.');
+  }
   const width = video.width ?? 0;
   const height = video.height ?? 0;
   if (width < 16 || height < 16 || width > limits.maxDimension || height > limits.maxDimension) {
@@ -59,7 +62,7 @@ export function parseProbe(json: string, limits: ProbeLimits = DEFAULT_PROBE_LIM
     width,
     height,
     videoCodec: video.codec_name ?? 'unknown',
-    audioCodec: audio?.codec_name ?? null,
+    audioCodec: audio.codec_name ?? 'unknown',
     sizeBytes: Number(output.format?.size ?? 0),
   };
 }
@@ -76,6 +79,9 @@ const VIDEO_CONTAINERS = new Set([
 function isVideoContainer(formatName: string | undefined): boolean {
   return (formatName ?? '').split(',').some((name) => VIDEO_CONTAINERS.has(name.trim()));
 }
+
+export const truncated = () =>
+  new DomainError('BAD_INPUT', 'The file is incomplete or damaged (was the upload or export cut short?). Export it again and upload the whole file.');
 
 export const unreadable = () =>
   new DomainError('BAD_INPUT', 'This file is not a video ClipForge can read. Upload a video file such as MP4, MOV, MKV or WebM.');

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 
-/** Runs a command to completion and returns stdout; rejects with its stderr tail when it fails. */
-export function run(command: string, args: string[], options: { timeoutMs?: number } = {}): Promise<string> {
+/**
+ * Runs a command to completion and returns stdout; rejects with its stderr tail when it fails.
+ * `onStderr` sees the stderr tail of a successful run (ffmpeg reports damaged input there and
+ * still exits 0).
+ */
+export function run(command: string, args: string[], options: { timeoutMs?: number; onStderr?: (stderr: string) => void } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -15,7 +19,14 @@ export function run(command: string, args: string[], options: { timeoutMs?: numb
     });
     child.once('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      if (code === 0) resolve(Buffer.concat(out).toString());
+      if (code === 0) {
+        try {
+          options.onStderr?.(err);
+        } catch (error) {
+          return reject(error);
+        }
+        resolve(Buffer.concat(out).toString());
+      }
       else reject(new CommandError(command, code, signal, err.trim()));
     });
   });

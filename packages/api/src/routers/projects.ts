@@ -16,6 +16,7 @@ function toView(project: Project, ctx: ApiContext) {
     failureReason: project.failureReason,
     metadata: project.metadata,
     posterUrl: project.posterKey ? ctx.mediaUrl(project.posterKey) : null,
+    sprite: project.spriteKey && project.sprite ? { url: ctx.mediaUrl(project.spriteKey), ...project.sprite } : null,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };

@@ -12,8 +12,6 @@ export interface ExportRepository {
 
 export interface RenderRequest {
   sourcePath: string;
-  /** Sources without audio get a silent track: platforms expect one. */
-  hasAudio: boolean;
   startMs: number;
   endMs: number;
   aspect: Aspect;

@@ -1,4 +1,4 @@
-import type { Project, VideoMetadata } from '../project.js';
+import type { ImportedAssets, Project, VideoMetadata } from '../project.js';
 
 export interface NewProject {
   id: string;
@@ -24,6 +24,6 @@ export interface ProjectRepository {
   rename(orgId: string, id: string, name: string): Promise<Project | null>;
   deleteInOrg(orgId: string, id: string): Promise<boolean>;
   setProgress(id: string, change: { status: Project['status']; stage: string | null; progress: number }): Promise<void>;
-  markReady(id: string, result: { metadata: VideoMetadata; posterKey: string }): Promise<void>;
+  markReady(id: string, result: { metadata: VideoMetadata } & ImportedAssets): Promise<void>;
   markFailed(id: string, reason: string): Promise<void>;
 }

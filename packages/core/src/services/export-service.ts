@@ -98,7 +98,6 @@ export async function renderExport(deps: RenderExportDeps, exportId: string, rep
     const rendered = await deps.renderer.render(
       {
         sourcePath: await deps.storage.localPath(project.sourceKey),
-        hasAudio: Boolean(project.metadata?.audioCodec),
         startMs: clip.startMs,
         endMs: clip.endMs,
         aspect: clip.aspect,

@@ -51,24 +51,29 @@ export async function importVideo(
       if (project.sourceUrl && !(await deps.storage.exists(project.sourceKey))) {
         await fetchSource(deps, project.sourceUrl, project.sourceKey, workDir, (p) => void report('importing', p));
       }
-      metadata = await deps.media.probe(await deps.storage.localPath(project.sourceKey));
+      const sourcePath = await deps.storage.localPath(project.sourceKey);
+      metadata = await deps.media.probe(sourcePath);
+      await deps.media.extractAudio(sourcePath, path.join(workDir, 'audio.flac'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       await deps.projects.markFailed(projectId, error.message);
       await report('failed', 100, error.message);
       return 'rejected';
     }
-    await report('importing', 50);
+    await report('importing', 60);
     const sourcePath = await deps.storage.localPath(project.sourceKey);
-    const posterFile = path.join(workDir, 'poster.jpg');
-    await deps.media.poster(sourcePath, posterFile, Math.min(1, metadata.durationSec / 2));
-    await report('importing', 85);
-    const posterKey = `projects/${projectId}/poster.jpg`;
-    await deps.storage.putFile(posterKey, posterFile);
+    const file = (name: string) => path.join(workDir, name);
+    const key = (name: string) => `projects/${projectId}/${name}`;
+    await deps.media.poster(sourcePath, file('poster.jpg'), Math.min(1, metadata.durationSec / 2));
+    await report('importing', 75);
+    const sprite = await deps.media.sprite(sourcePath, file('sprite.jpg'), metadata.durationSec);
+    await report('importing', 90);
+    for (const name of ['poster.jpg', 'audio.flac', 'sprite.jpg']) await deps.storage.putFile(key(name), file(name));
+    const assets = { posterKey: key('poster.jpg'), audioKey: key('audio.flac'), spriteKey: key('sprite.jpg'), sprite };
     // Queue the next stage before saying ready, so the browser's stream never sees a gap.
     await deps.transcripts.queue(projectId);
     await deps.queue.enqueueTranscription(projectId, 'import');
-    await deps.projects.markReady(projectId, { metadata, posterKey });
+    await deps.projects.markReady(projectId, { metadata, ...assets });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { PROJECT_STATUSES, type VideoMetadata } from '@clipforge/core';
+import { PROJECT_STATUSES, type SpriteLayout, type VideoMetadata } from '@clipforge/core';
 
 export const ProjectSchema = defineEntity({
   name: 'Project',
@@ -16,6 +16,9 @@ export const ProjectSchema = defineEntity({
     sourceKey: p.string(),
     sourceUrl: p.text().nullable(),
     posterKey: p.string().nullable(),
+    audioKey: p.string().nullable(),
+    spriteKey: p.string().nullable(),
+    sprite: p.json<SpriteLayout>().nullable(),
     metadata: p.json<VideoMetadata>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

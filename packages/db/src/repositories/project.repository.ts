@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { NewProject, Project, ProjectPage, ProjectRepository, VideoMetadata } from '@clipforge/core';
+import type { ImportedAssets, NewProject, Project, ProjectPage, ProjectRepository, VideoMetadata } from '@clipforge/core';
 import { ProjectSchema, type ProjectEntity } from '../entities/project.entity.js';
 
 /** Projects in PostgreSQL. Every org-facing query filters by org id inside the WHERE clause. */
@@ -51,7 +51,7 @@ export class MikroProjectRepository implements ProjectRepository {
     await this.em().nativeUpdate(ProjectSchema, { id }, { ...change, updatedAt: new Date() });
   }
 
-  async markReady(id: string, result: { metadata: VideoMetadata; posterKey: string }) {
+  async markReady(id: string, result: { metadata: VideoMetadata } & ImportedAssets) {
     await this.em().nativeUpdate(
       ProjectSchema,
       { id },
@@ -81,6 +81,9 @@ function toProject(entity: ProjectEntity): Project {
     sourceKey: entity.sourceKey,
     sourceUrl: entity.sourceUrl ?? null,
     posterKey: entity.posterKey ?? null,
+    audioKey: entity.audioKey ?? null,
+    spriteKey: entity.spriteKey ?? null,
+    sprite: entity.sprite ?? null,
     metadata: entity.metadata ?? null,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
