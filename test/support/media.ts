@@ -70,3 +70,12 @@ export function writeCaptionFile(content: string, name = 'captions.srt'): string
   writeFileSync(file, content);
   return file;
 }
+
+/** espeak-ng speech as 16 kHz mono FLAC (what the import extracts for speech engines). */
+export function makeSpeechAudio(text: string, name = 'speech.flac'): string {
+  const wav = path.join(workDir, `${name}.wav`);
+  execFileSync('espeak-ng', ['-s', '150', '-g', '40', '-w', wav, text]);
+  const file = path.join(workDir, name);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-ac', '1', '-ar', '16000', '-c:a', 'flac', file]);
+  return file;
+}

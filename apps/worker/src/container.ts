@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { WorkerEnv } from '@clipforge/config';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
-import { ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, LocalBlobStorage } from '@clipforge/media';
+import { ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, LocalBlobStorage, openAiSpeechEngine } from '@clipforge/media';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
@@ -24,8 +24,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
-    /** No speech engine yet: transcripts come from captions until one is configured. */
-    speech: null,
+    speech: speechEngine(env, ffmpeg),
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),
     async close() {
       await Promise.allSettled([progress.close(), queue.close(), db.close()]);
@@ -35,3 +34,12 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
 }
 
 export type WorkerContainer = Awaited<ReturnType<typeof createWorkerContainer>>;
+
+/** The configured speech-to-text engine, or null: then transcripts come from captions only. */
+function speechEngine(env: WorkerEnv, ffmpeg: { ffmpeg: string; ffprobe: string }) {
+  if (env.TRANSCRIPTION_ENGINE === 'none') return null;
+  return openAiSpeechEngine(
+    { baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY || 'not-needed', model: env.TRANSCRIPTION_MODEL, chunkSec: env.TRANSCRIPTION_CHUNK_SEC },
+    ffmpeg,
+  );
+}

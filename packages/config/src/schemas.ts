@@ -37,7 +37,8 @@ export const serverEnv = commonEnv.extend({
     .transform((list) => new Set(list.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))),
 });
 
-export const workerEnv = commonEnv.extend({
+export const workerEnv = commonEnv
+  .extend({
   VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
   TRANSCRIPTION_CONCURRENCY: positiveInt.default(2),
   VIDEO_EXPORT_CONCURRENCY: positiveInt.default(2),
@@ -52,7 +53,18 @@ export const workerEnv = commonEnv.extend({
     .transform((list) => list.split(',').map((h) => h.trim()).filter(Boolean)),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
-});
+  /** none: transcripts come from captions only; openai: any OpenAI-compatible /audio/transcriptions API. */
+  TRANSCRIPTION_ENGINE: z.enum(['none', 'openai']).default('none'),
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  OPENAI_API_KEY: z.string().default(''),
+  TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
+  /** Audio is sent in pieces of about this many seconds, cut in silences (16 kHz FLAC: ~0.5 MB a minute). */
+  TRANSCRIPTION_CHUNK_SEC: positiveInt.default(1200),
+  })
+  .refine((env) => env.TRANSCRIPTION_ENGINE !== 'openai' || env.OPENAI_API_KEY || !env.OPENAI_BASE_URL.includes('api.openai.com'), {
+    message: 'required when TRANSCRIPTION_ENGINE=openai talks to api.openai.com',
+    path: ['OPENAI_API_KEY'],
+  });
 
 export type CommonEnv = z.infer<typeof commonEnv>;
 export type ServerEnv = z.infer<typeof serverEnv>;

@@ -15,3 +15,6 @@ export { ffmpegCaptions } from './embedded-captions.js';
 export { ffmpegClipRenderer, frameFilter } from './clip-renderer.js';
 export { captionLines, toSrt, toVtt } from './caption-lines.js';
 export { buildAss } from './caption-ass.js';
+export { openAiSpeechEngine } from './openai-engine.js';
+export type { OpenAiEngineOptions } from './openai-engine.js';
+export { chooseCuts, splitAtSilences, detectSilences } from './audio-chunks.js';

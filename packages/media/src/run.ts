@@ -5,14 +5,19 @@ import { spawn } from 'node:child_process';
  * `onStderr` sees the stderr tail of a successful run (ffmpeg reports damaged input there and
  * still exits 0).
  */
-export function run(command: string, args: string[], options: { timeoutMs?: number; onStderr?: (stderr: string) => void } = {}): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  options: { timeoutMs?: number; onStderr?: (stderr: string) => void; stderrTailBytes?: number } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : null;
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-4000)));
+    const tail = options.stderrTailBytes ?? 4000;
+    child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-tail)));
     child.once('error', (error) => {
       if (timer) clearTimeout(timer);
       reject(error);

@@ -14,7 +14,8 @@ export interface TranscriptRepository {
 /** A speech-to-text engine (OpenAI-compatible API, whisper.cpp…). */
 export interface SpeechEngine {
   readonly name: string;
-  transcribe(videoPath: string, onProgress: (fraction: number) => void): Promise<Word[]>;
+  /** Reads the import's 16 kHz mono audio (or any file ffmpeg reads). */
+  transcribe(audioPath: string, onProgress: (fraction: number) => void): Promise<Word[]>;
 }
 
 /** Captions that come with the video: an embedded subtitle stream, or null when there is none. */

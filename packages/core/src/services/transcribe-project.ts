@@ -18,7 +18,7 @@ export const captionsKey = (projectId: string) => `projects/${projectId}/caption
 
 export const NO_ENGINE_MESSAGE =
   'This video has no captions and no speech-to-text engine is configured. Upload an SRT or VTT caption file for it, ' +
-  'or ask your operator to set TRANSCRIPTION_ENGINE=openai (OpenAI, Groq or a self-hosted whisper server) or whisper-cpp.';
+  'or ask your operator to set TRANSCRIPTION_ENGINE=openai (OpenAI, Groq or a self-hosted whisper server).';
 
 /**
  * Produces the project's words: an uploaded caption file first, then captions embedded in the
@@ -42,7 +42,7 @@ export async function transcribeProject(deps: TranscribeDeps, projectId: string,
 
   await report(5);
   try {
-    const { engine, words } = await findWords(deps, projectId, project.sourceKey, (f) => void report(5 + Math.floor(90 * f)));
+    const { engine, words } = await findWords(deps, projectId, project.sourceKey, project.audioKey, (f) => void report(5 + Math.floor(90 * f)));
     await deps.transcripts.saveWords(projectId, engine, words);
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -55,7 +55,13 @@ export async function transcribeProject(deps: TranscribeDeps, projectId: string,
   return 'transcribed' as const;
 }
 
-async function findWords(deps: TranscribeDeps, projectId: string, sourceKey: string, onProgress: (fraction: number) => void): Promise<{ engine: string; words: Word[] }> {
+async function findWords(
+  deps: TranscribeDeps,
+  projectId: string,
+  sourceKey: string,
+  audioKey: string | null,
+  onProgress: (fraction: number) => void,
+): Promise<{ engine: string; words: Word[] }> {
   if (await deps.storage.exists(captionsKey(projectId))) {
     const content = await readFile(await deps.storage.localPath(captionsKey(projectId)), 'utf8');
     return { engine: 'captions (uploaded)', words: deps.captions.parseCaptions(content) };
@@ -64,5 +70,6 @@ async function findWords(deps: TranscribeDeps, projectId: string, sourceKey: str
   const embedded = await deps.captions.embeddedCaptions(videoPath);
   if (embedded) return { engine: 'captions (embedded)', words: embedded };
   if (!deps.speech) throw new DomainError('BAD_INPUT', NO_ENGINE_MESSAGE);
-  return { engine: deps.speech.name, words: await deps.speech.transcribe(videoPath, onProgress) };
+  const audioPath = audioKey ? await deps.storage.localPath(audioKey) : videoPath;
+  return { engine: deps.speech.name, words: await deps.speech.transcribe(audioPath, onProgress) };
 }
