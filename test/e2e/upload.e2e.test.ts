@@ -93,6 +93,11 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     await expect.poll(() => words.textContent()).toMatch(/the\s+keynote\s+talk/);
     await page.reload();
     await expect.poll(() => page.getByTestId('transcript-words').textContent()).toMatch(/the\s+keynote\s+talk/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/signin');
+    await page.goto(`${app.webUrl}/projects`);
+    await page.waitForURL('**/signin'); // the session is really gone
     await page.close();
   });
 

@@ -3,7 +3,9 @@ import type { Handle } from '@sveltejs/kit/hooks';
 
 /** Paths served by apps/server; the browser sees one origin (cookies, no CORS). */
 const API_PREFIXES = ['/trpc/', '/uploads', '/media/', '/api/auth/', '/health'];
-const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'host'];
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'host'];
+/** fetch decodes response bodies, so their encoding and length no longer apply. */
+const DECODED = ['content-encoding', 'content-length'];
 
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname, search } = event.url;
@@ -12,6 +14,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 async function proxy(request: Request, target: string, clientAddress: string): Promise<Response> {
+  // Content-Length stays: tus needs it to know a PATCH chunk's size.
   const headers = new Headers(request.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
   headers.set('x-forwarded-for', clientAddress);
@@ -33,6 +36,6 @@ async function proxy(request: Request, target: string, clientAddress: string): P
     );
   }
   const responseHeaders = new Headers(upstream.headers);
-  for (const name of HOP_BY_HOP) responseHeaders.delete(name);
+  for (const name of [...HOP_BY_HOP, ...DECODED]) responseHeaders.delete(name);
   return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
 }

@@ -15,8 +15,8 @@ export interface SessionActor {
  * first membership is used.
  */
 export function createActorResolver(auth: Auth, pool: pg.Pool) {
-  return async function resolveActor(headers: IncomingHttpHeaders): Promise<SessionActor | null> {
-    const session = await auth.api.getSession({ headers: toWebHeaders(headers) });
+  return async function resolveActor(headers: IncomingHttpHeaders | Headers): Promise<SessionActor | null> {
+    const session = await auth.api.getSession({ headers: headers instanceof Headers ? headers : toWebHeaders(headers) });
     if (!session) return null;
     const active = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null;
     const { rows } = await pool.query<{ organizationId: string }>(

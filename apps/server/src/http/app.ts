@@ -10,6 +10,7 @@ import { createHealth } from './health.js';
 import { handleUpload } from './uploads.js';
 import { handleMedia } from './media.js';
 import { handleQueueMetrics } from './queue-metrics.js';
+import { createTusUploads, TUS_PATH } from './tus-uploads.js';
 import { sendError } from './respond.js';
 
 const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
@@ -30,6 +31,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
   const actorOf = (req: IncomingMessage) => container.resolveActor(req.headers);
+  const tus = createTusUploads(container);
 
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -64,6 +66,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         if (url.pathname === '/health') return health.full(res);
         if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
         if (url.pathname.startsWith('/api/auth/')) return auth(req, res);
+        if (url.pathname === TUS_PATH || url.pathname.startsWith(`${TUS_PATH}/`)) return tus.handle(req, res);
         if (url.pathname === '/uploads') return handleUpload(container, await actorOf(req), req, res, url);
         if (url.pathname.startsWith('/media/')) return handleMedia(container, req, res, url);
         if (url.pathname.startsWith('/v1/queues/')) return handleQueueMetrics(container, await actorOf(req), req, res, url);
