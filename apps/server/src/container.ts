@@ -2,11 +2,11 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ExportService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
-import type { ServerEnv } from '@clipforge/config';
+import { s3Options, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
-import { LocalBlobStorage, parseCaptionFile, signMediaPath } from '@clipforge/media';
+import { createStorage, parseCaptionFile } from '@clipforge/media';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -19,7 +19,12 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const authPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Math.max(2, Math.ceil(env.DB_POOL_SIZE / 2)) });
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1000, enableOfflineQueue: false });
   redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
-  const storage = new LocalBlobStorage(env.STORAGE_DIR);
+  const { storage, local, mediaUrl } = createStorage({
+    localDir: env.STORAGE_DIR,
+    s3: s3Options(env),
+    mediaSigningSecret: env.MEDIA_SIGNING_SECRET,
+    mediaUrlTtlSeconds: env.MEDIA_URL_TTL_S,
+  });
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
@@ -34,6 +39,8 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     db,
     redis,
     storage,
+    /** The local directory the /media route serves; null when files live in S3 (presigned URLs instead). */
+    localStorage: local,
     auth,
     resolveActor: createActorResolver(auth, authPool),
     projects,
@@ -41,7 +48,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     exports,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
-    mediaUrl: (key: string) => signMediaPath(key, env.MEDIA_SIGNING_SECRET, env.MEDIA_URL_TTL_S),
+    mediaUrl,
     async close() {
       await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close()]);
       redis.disconnect();

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { WorkerEnv } from '@clipforge/config';
+import { s3Options, type WorkerEnv } from '@clipforge/config';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
-import { ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, LocalBlobStorage, openAiSpeechEngine } from '@clipforge/media';
+import { createStorage, ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, openAiSpeechEngine } from '@clipforge/media';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
@@ -19,7 +19,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     db,
     progress,
     redis,
-    storage: new LocalBlobStorage(env.STORAGE_DIR),
+    storage: createStorage({ localDir: env.STORAGE_DIR, s3: s3Options(env), mediaSigningSecret: env.MEDIA_SIGNING_SECRET, mediaUrlTtlSeconds: 3600 }).storage,
     queue,
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),

@@ -15,5 +15,5 @@ export interface ApiContext {
   exports: ExportService;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
-  mediaUrl: (key: string) => string;
+  mediaUrl: (key: string) => Promise<string>;
 }

@@ -1,3 +1,3 @@
 export { EnvError, parseEnv, loadEnvOrExit } from './env.js';
-export { commonEnv, serverEnv, workerEnv } from './schemas.js';
+export { commonEnv, serverEnv, workerEnv, s3Options } from './schemas.js';
 export type { CommonEnv, ServerEnv, WorkerEnv } from './schemas.js';

@@ -11,6 +11,13 @@ const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss
 
 /** Variables every backend process shares. */
 export const commonEnv = z.object({
+  /** S3 or MinIO instead of STORAGE_DIR when set, e.g. http://minio:9000. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).default('clipforge'),
+  S3_ACCESS_KEY: z.string().default(''),
+  S3_SECRET_KEY: z.string().default(''),
+  S3_REGION: z.string().default('us-east-1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: logLevel,
   DATABASE_URL: postgresUrl,
@@ -69,3 +76,16 @@ export const workerEnv = commonEnv
 export type CommonEnv = z.infer<typeof commonEnv>;
 export type ServerEnv = z.infer<typeof serverEnv>;
 export type WorkerEnv = z.infer<typeof workerEnv>;
+
+/** The storage part of a process's env: S3 when S3_ENDPOINT is set, else the local directory. */
+export function s3Options(env: CommonEnv) {
+  if (!env.S3_ENDPOINT) return null;
+  return {
+    endpoint: env.S3_ENDPOINT,
+    publicEndpoint: env.S3_PUBLIC_ENDPOINT,
+    bucket: env.S3_BUCKET,
+    accessKey: env.S3_ACCESS_KEY,
+    secretKey: env.S3_SECRET_KEY,
+    region: env.S3_REGION,
+  };
+}

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { DomainError, type BlobStorage } from '@clipforge/core';
+import { writeLimited } from './write-limited.js';
 
 /** Blob storage on the local filesystem (the embedded default). Writes land atomically via rename. */
 export class LocalBlobStorage implements BlobStorage {
@@ -21,22 +20,9 @@ export class LocalBlobStorage implements BlobStorage {
   async put(key: string, body: Readable, options: { maxBytes: number }) {
     const target = this.resolve(key);
     const temp = await this.tempPath();
-    let sizeBytes = 0;
-    const limit = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sizeBytes += chunk.length;
-        if (sizeBytes > options.maxBytes) done(tooLarge(options.maxBytes));
-        else done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(body, limit, createWriteStream(temp));
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(temp, target);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    const sizeBytes = await writeLimited(body, temp, options.maxBytes);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(temp, target);
     return { key, sizeBytes };
   }
 
@@ -83,19 +69,4 @@ export class LocalBlobStorage implements BlobStorage {
     await mkdir(dir, { recursive: true });
     return path.join(dir, randomUUID());
   }
-}
-
-export function tooLarge(maxBytes: number) {
-  return new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than the upload limit of ${formatBytes(maxBytes)}.`);
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,11 +1,9 @@
 import dns from 'node:dns';
-import { createWriteStream } from 'node:fs';
-import { Transform, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { Agent, fetch, type Dispatcher } from 'undici';
 import { DomainError, parseImportUrl } from '@clipforge/core';
 import { blockedRange, isIpLiteral, stripBrackets } from './address-policy.js';
-import { formatBytes } from './local-storage.js';
+import { formatBytes, writeLimited } from './write-limited.js';
 
 export interface SafeFetchOptions {
   /** Hostnames or IPs fetched even when private (operators' own media hosts; the tests' 127.0.0.1). */
@@ -101,29 +99,16 @@ export async function safeDownload(rawUrl: string, filePath: string, options: Sa
         await response.body.cancel();
         throw new DomainError('PAYLOAD_TOO_LARGE', `The video is ${formatBytes(total)}; the limit is ${formatBytes(options.maxBytes)}.`);
       }
-      const sizeBytes = await writeLimited(Readable.fromWeb(response.body as never), filePath, options.maxBytes, total, options.onProgress);
+      let lastReport = 0;
+      const sizeBytes = await writeLimited(Readable.fromWeb(response.body as never), filePath, options.maxBytes, (received) => {
+        if (Date.now() - lastReport < 250) return;
+        lastReport = Date.now();
+        options.onProgress?.(received, total);
+      });
+      options.onProgress?.(sizeBytes, total);
       return { finalUrl: url.toString(), sizeBytes, contentType };
     }
   } finally {
     await dispatcher.close().catch(() => {});
   }
-}
-
-async function writeLimited(body: Readable, filePath: string, maxBytes: number, total: number | null, onProgress?: SafeFetchOptions['onProgress']) {
-  let received = 0;
-  let lastReport = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      received += chunk.length;
-      if (received > maxBytes) return done(new DomainError('PAYLOAD_TOO_LARGE', `The video is larger than the limit of ${formatBytes(maxBytes)}.`));
-      if (onProgress && Date.now() - lastReport > 250) {
-        lastReport = Date.now();
-        onProgress(received, total);
-      }
-      done(null, chunk);
-    },
-  });
-  await pipeline(body, counter, createWriteStream(filePath));
-  onProgress?.(received, total);
-  return received;
 }

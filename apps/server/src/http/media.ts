@@ -13,13 +13,15 @@ export function handleMedia(container: Container, req: IncomingMessage, res: Ser
     const message = check.reason === 'expired' ? 'This link has expired; reload the page for a fresh one.' : 'This link is not valid.';
     return sendError(res, 403, 'FORBIDDEN', message);
   }
+  const local = container.localStorage;
+  if (!local) return sendError(res, 404, 'NOT_FOUND', 'Files are served from object storage; reload the page for fresh links.');
   try {
-    container.storage.resolve(key); // rejects keys that would escape the storage root
+    local.resolve(key); // rejects keys that would escape the storage root
   } catch {
     return sendError(res, 404, 'NOT_FOUND', 'No such file.');
   }
   // send resolves the key under the root (the dotfile rule applies to the key only) and answers Range.
-  send(req, key, { root: container.storage.root, dotfiles: 'deny', maxAge: '1h' })
+  send(req, key, { root: local.root, dotfiles: 'deny', maxAge: '1h' })
     .on('error', (error: { status?: number }) => {
       const status = error.status ?? 500;
       sendError(res, status, status === 404 ? 'NOT_FOUND' : 'ERROR', status === 404 ? 'No such file.' : 'Could not read the file.');

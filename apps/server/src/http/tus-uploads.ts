@@ -18,6 +18,7 @@ const refuse = (status_code: number, message: string) => ({ status_code, body: J
  * continue it. When the last byte lands, the file becomes a project and its import is queued.
  */
 export function createTusUploads(container: Container) {
+  // Partial uploads live on local disk (STORAGE_DIR/.tus) whatever the object store; see README.
   const directory = path.join(container.env.STORAGE_DIR, '.tus');
   const datastore = new FileStore({ directory });
   const actorOf = (req: TusRequest) => container.resolveActor(req.headers);

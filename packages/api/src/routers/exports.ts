@@ -6,8 +6,8 @@ import type { ApiContext } from '../context.js';
 const projectId = z.uuid('must be a project id');
 
 /** Downloads are signed, expiring URLs; storage keys never leave the server. */
-function toView(clip: ClipExport, ctx: ApiContext) {
-  const sign = (key: string | null) => (key ? ctx.mediaUrl(key) : null);
+async function toView(clip: ClipExport, ctx: ApiContext) {
+  const sign = async (key: string | null) => (key ? ctx.mediaUrl(key) : null);
   return {
     id: clip.id,
     status: clip.status,
@@ -18,14 +18,14 @@ function toView(clip: ClipExport, ctx: ApiContext) {
     aspect: clip.aspect,
     fit: clip.fit,
     captionStyle: clip.captionStyle,
-    videoUrl: sign(clip.videoKey),
-    srtUrl: sign(clip.srtKey),
-    vttUrl: sign(clip.vttKey),
+    videoUrl: await sign(clip.videoKey),
+    srtUrl: await sign(clip.srtKey),
+    vttUrl: await sign(clip.vttKey),
     createdAt: clip.createdAt.toISOString(),
   };
 }
 
-export type ExportView = ReturnType<typeof toView>;
+export type ExportView = Awaited<ReturnType<typeof toView>>;
 
 export const exportsRouter = router({
   /** Renders a clip from start to end at an aspect ratio, with burned-in animated captions. */
@@ -47,5 +47,5 @@ export const exportsRouter = router({
 
   list: memberProcedure
     .input(z.object({ projectId }))
-    .query(async ({ ctx, input }) => (await ctx.exports.list(ctx.actor, input.projectId)).map((clip) => toView(clip, ctx))),
+    .query(async ({ ctx, input }) => Promise.all((await ctx.exports.list(ctx.actor, input.projectId)).map((clip) => toView(clip, ctx)))),
 });

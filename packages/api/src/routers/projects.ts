@@ -6,7 +6,7 @@ import type { ApiContext } from '../context.js';
 const projectId = z.object({ id: z.uuid('must be a project id') });
 
 /** What clients see of a project: no storage keys, a signed poster URL, ISO dates. */
-function toView(project: Project, ctx: ApiContext) {
+async function toView(project: Project, ctx: ApiContext) {
   return {
     id: project.id,
     name: project.name,
@@ -15,21 +15,21 @@ function toView(project: Project, ctx: ApiContext) {
     progress: project.progress,
     failureReason: project.failureReason,
     metadata: project.metadata,
-    posterUrl: project.posterKey ? ctx.mediaUrl(project.posterKey) : null,
-    sprite: project.spriteKey && project.sprite ? { url: ctx.mediaUrl(project.spriteKey), ...project.sprite } : null,
+    posterUrl: project.posterKey ? await ctx.mediaUrl(project.posterKey) : null,
+    sprite: project.spriteKey && project.sprite ? { url: await ctx.mediaUrl(project.spriteKey), ...project.sprite } : null,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };
 }
 
-export type ProjectView = ReturnType<typeof toView>;
+export type ProjectView = Awaited<ReturnType<typeof toView>>;
 
 export const projectsRouter = router({
   list: memberProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20), cursor: z.string().max(200).nullish() }).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
       const page = await ctx.projects.list(ctx.actor, { limit: input.limit, cursor: input.cursor ?? null });
-      return { items: page.items.map((p) => toView(p, ctx)), nextCursor: page.nextCursor };
+      return { items: await Promise.all(page.items.map((p) => toView(p, ctx))), nextCursor: page.nextCursor };
     }),
 
   /** Import from a direct link to a video file; where the link points is checked when fetched. */
