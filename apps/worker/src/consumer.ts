@@ -34,12 +34,10 @@ export function startConsumer<N extends JobName>(name: N, registration: JobRegis
     if (!payload.success) return log.error({ queue: name, jobId: job.id, err: error }, 'job with invalid payload failed');
     void registration.onGaveUp(payload.data as never, error).catch((e: unknown) => log.error({ err: e }, 'recording the failure failed'));
   });
-  queue.on('succeeded', (job, result) => {
-    void attempts.clear(name, job.id);
-    log.info({ queue: name, jobId: job.id, result }, 'job done');
-  });
+  queue.on('succeeded', (job, result) => log.info({ queue: name, jobId: job.id, result }, 'job done'));
   queue.process(registration.concurrency, async (job) => {
     const crashed = await attempts.begin(name, job.id);
+    let result: unknown;
     try {
       if (crashed >= options.maxStalls) {
         job.options.retries = 0; // retrying cannot help a job that keeps taking its worker down
@@ -48,10 +46,13 @@ export function startConsumer<N extends JobName>(name: N, registration: JobRegis
       const parsed = jobPayloads[name].safeParse(job.data);
       if (!parsed.success) throw new Error(`invalid ${name} payload: ${parsed.error.message}`);
       log.info({ queue: name, jobId: job.id, earlierStalls: crashed }, 'job started');
-      return await registration.handler(job);
-    } finally {
-      await attempts.end(name, job.id);
+      result = await registration.handler(job);
+    } catch (error) {
+      await attempts.end(name, job.id); // this attempt ended in a live worker; a retry may follow
+      throw error;
     }
+    await attempts.clear(name, job.id); // done for good: one Redis call instead of end + clear
+    return result;
   });
   return queue;
 }

@@ -1,6 +1,6 @@
 export { JOB_NAMES, jobPayloads, jobId, jobPolicies } from './names.js';
 export type { JobName, JobPayload, JobPolicy } from './names.js';
-export { openQueue, enqueue, createPipelineQueue } from './queues.js';
+export { openQueue, enqueue, enqueueMany, createPipelineQueue } from './queues.js';
 export type { QueueConnection } from './queues.js';
 export { RedisProgressBus } from './progress-bus.js';
 export { AttemptTracker } from './attempt-tracker.js';

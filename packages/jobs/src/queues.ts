@@ -30,8 +30,8 @@ export function openQueue<N extends JobName>(name: N, connection: QueueConnectio
   return new BeeQueue<JobPayload<N>>(name, queueSettings(connection, role));
 }
 
-/** Validates the payload, then saves the job under its deterministic id with the queue's retry policy. */
-export async function enqueue<N extends JobName>(queue: BeeQueue<JobPayload<N>>, name: N, payload: JobPayload<N>, timeoutMs?: number) {
+/** A validated job under its deterministic id with the queue's retry policy (not yet saved). */
+function buildJob<N extends JobName>(queue: BeeQueue<JobPayload<N>>, name: N, payload: JobPayload<N>, timeoutMs?: number) {
   const data = jobPayloads[name].parse(payload) as JobPayload<N>;
   const policy = jobPolicies[name];
   const job = queue
@@ -39,8 +39,17 @@ export async function enqueue<N extends JobName>(queue: BeeQueue<JobPayload<N>>,
     .setId((jobId[name] as (p: JobPayload<N>) => string)(data))
     .retries(policy.retries)
     .backoff('exponential', policy.backoffMs);
-  if (timeoutMs) job.timeout(timeoutMs);
-  await job.save();
+  return timeoutMs ? job.timeout(timeoutMs) : job;
+}
+
+export async function enqueue<N extends JobName>(queue: BeeQueue<JobPayload<N>>, name: N, payload: JobPayload<N>, timeoutMs?: number) {
+  await buildJob(queue, name, payload, timeoutMs).save();
+}
+
+/** Many jobs in one round trip (bee-queue saveAll). */
+export async function enqueueMany<N extends JobName>(queue: BeeQueue<JobPayload<N>>, name: N, payloads: JobPayload<N>[], timeoutMs?: number) {
+  const errors = await queue.saveAll(payloads.map((payload) => buildJob(queue, name, payload, timeoutMs)));
+  if (errors.size) throw [...errors.values()][0];
 }
 
 /**
