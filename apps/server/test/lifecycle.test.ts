@@ -77,6 +77,8 @@ describe('server process lifecycle', () => {
     const exit = await app.server.exited;
     expect(exit.code).toBe(0);
     expect(app.server.output()).toContain('draining in-flight requests');
+    expect(app.server.output()).toContain('"cookie":"[Redacted]"'); // request logs never carry the session
+    expect(app.server.output()).not.toContain('session_token=');
     await app.stop();
   });
 

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type { EventEmitter } from 'node:events';
 import BeeQueue from 'bee-queue';
 import type { PipelineQueue } from '@clipforge/core';
 import { jobId, jobPayloads, jobPolicies, type JobName, type JobPayload } from './names.js';
@@ -26,8 +28,21 @@ function queueSettings(connection: QueueConnection, role: 'producer' | 'consumer
   };
 }
 
+/** bee-queue's Lua script loader (internal module; script SHAs are content hashes). */
+const lua = createRequire(import.meta.url)('bee-queue/lib/lua') as { buildCache(client: unknown): Promise<void> };
+
 export function openQueue<N extends JobName>(name: N, connection: QueueConnection, role: 'producer' | 'consumer') {
-  return new BeeQueue<JobPayload<N>>(name, queueSettings(connection, role));
+  const queue = new BeeQueue<JobPayload<N>>(name, queueSettings(connection, role));
+  // bee-queue loads its Lua scripts once, at connect. A restarted Redis has forgotten them and every
+  // command then fails with NOSCRIPT, so load them again whenever the client reconnects.
+  queue.ready().then(
+    () => {
+      const client = (queue as unknown as { client: EventEmitter }).client;
+      client.on('ready', () => void lua.buildCache(client).catch(() => {}));
+    },
+    () => {}, // reported by the callers' own ready() handlers
+  );
+  return queue;
 }
 
 /** A validated job under its deterministic id with the queue's retry policy (not yet saved). */
@@ -42,8 +57,22 @@ function buildJob<N extends JobName>(queue: BeeQueue<JobPayload<N>>, name: N, pa
   return timeoutMs ? job.timeout(timeoutMs) : job;
 }
 
+const RETRYABLE = /NOSCRIPT|connection|ECONNREFUSED|ECONNRESET|closed/i;
+
+/**
+ * Saves the job, retrying briefly while Redis reconnects (a restart, a failover): the caller has
+ * already stored the project, and a lost enqueue would leave it waiting forever.
+ */
 export async function enqueue<N extends JobName>(queue: BeeQueue<JobPayload<N>>, name: N, payload: JobPayload<N>, timeoutMs?: number) {
-  await buildJob(queue, name, payload, timeoutMs).save();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await buildJob(queue, name, payload, timeoutMs).save();
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !RETRYABLE.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
 }
 
 /** Many jobs in one round trip (bee-queue saveAll). */

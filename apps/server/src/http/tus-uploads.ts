@@ -58,7 +58,7 @@ export function createTusUploads(container: Container) {
         });
         return { headers: { 'x-project-id': project.id } };
       } catch (error) {
-        if (isDomainError(error)) throw refuse(error.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400, error.message);
+        if (isDomainError(error)) throw refuse(error.code === 'PAYLOAD_TOO_LARGE' ? 413 : error.code === 'UNAVAILABLE' ? 503 : 400, error.message);
         throw error;
       } finally {
         await datastore.remove(upload.id).catch(() => {});

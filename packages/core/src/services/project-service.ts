@@ -43,7 +43,7 @@ export class ProjectService {
       name: projectNameFromFile(upload.fileName),
       sourceKey,
     });
-    await this.deps.queue.enqueueImport(project.id);
+    await this.queueImport(project.id);
     return project;
   }
 
@@ -59,8 +59,19 @@ export class ProjectService {
       sourceKey: `projects/${id}/source${safeExtension(url.pathname)}`,
       sourceUrl: url.toString(),
     });
-    await this.deps.queue.enqueueImport(project.id);
+    await this.queueImport(project.id);
     return project;
+  }
+
+  /** A project whose import cannot be queued says so, instead of waiting forever. */
+  private async queueImport(projectId: string) {
+    try {
+      await this.deps.queue.enqueueImport(projectId);
+    } catch {
+      const reason = 'The import could not be queued because the job queue is unavailable. Try again in a minute.';
+      await this.deps.projects.markFailed(projectId, reason);
+      throw new DomainError('UNAVAILABLE', reason);
+    }
   }
 
   async get(actor: Actor, id: string): Promise<Project> {
