@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createOrgWithUser } from '../../../test/support/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@clipforge/db';
 import { createPipelineQueue } from '@clipforge/jobs';
@@ -41,10 +42,7 @@ afterAll(async () => {
 
 describe('chaos: a worker killed every few seconds', () => {
   it('finishes every import exactly once', { timeout: 240_000 }, async () => {
-    const orgId = randomUUID();
-    const userId = randomUUID();
-    await sql.query(`insert into "user" (id, name, email, "emailVerified") values ($1, 'C', $2, false)`, [userId, `${userId}@example.com`]);
-    await sql.query(`insert into organization (id, name, slug, "createdAt") values ($1, 'Org', $1, now())`, [orgId]);
+    const { orgId, userId } = await createOrgWithUser(sql);
     const source = makeVideo({ seconds: 1, width: 160, height: 120, name: 'tiny.mp4' });
     const ids: string[] = [];
     for (let i = 0; i < JOBS; i++) {

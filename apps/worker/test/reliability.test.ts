@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { createOrgWithUser } from '../../../test/support/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@clipforge/db';
 import { createPipelineQueue } from '@clipforge/jobs';
@@ -33,9 +34,7 @@ beforeAll(async () => {
   db = await openDatabase({ url: env.DATABASE_URL, poolSize: 2 });
   sql = new pg.Client({ connectionString: env.DATABASE_URL });
   await sql.connect();
-  org = { orgId: randomUUID(), userId: randomUUID() };
-  await sql.query(`insert into "user" (id, name, email, "emailVerified") values ($1, 'R', $2, false)`, [org.userId, `${org.userId}@example.com`]);
-  await sql.query(`insert into organization (id, name, slug, "createdAt") values ($1, 'Org', $1, now())`, [org.orgId]);
+  org = await createOrgWithUser(sql);
 });
 
 afterAll(async () => {

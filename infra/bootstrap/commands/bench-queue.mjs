@@ -1,15 +1,4 @@
-import { buildAll } from '../build.mjs';
-import { provisionStack } from '../stack.mjs';
-import { say } from '../log.mjs';
+import { runBench } from '../bench.mjs';
 
-/** `npm run bench:queue`: build, start the embedded Redis (and PostgreSQL), run perf/bench-queue.mjs. */
-export async function main() {
-  buildAll();
-  const stack = await provisionStack({ profile: 'dev' });
-  try {
-    const { benchQueue } = await import('../../../perf/bench-queue.mjs');
-    await benchQueue({ env: { ...process.env, ...stack.env }, log: say });
-  } finally {
-    await stack.stop();
-  }
-}
+/** `npm run bench:queue`: raw bee-queue vs the project's queue layer, see perf/README.md. */
+export const main = () => runBench(async () => (await import('../../../perf/bench-queue.mjs')).benchQueue);

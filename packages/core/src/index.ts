@@ -3,7 +3,7 @@ export type { DomainErrorCode } from './errors.js';
 export { PROJECT_STATUSES } from './project.js';
 export { ASPECTS, FITS, CAPTION_STYLES, EXPORT_STATUSES, OUTPUT_SIZE, MAX_CLIP_MS } from './export.js';
 export type { Aspect, Fit, CaptionStyle, ExportStatus, ExportSpec, ClipExport } from './export.js';
-export { ExportService, renderExport, wordsInClip } from './services/export-service.js';
+export { ExportService, renderExport, wordsInClip, exportProgressEvent } from './services/export-service.js';
 export type { ExportServiceDeps, RenderExportDeps } from './services/export-service.js';
 export { TRANSCRIPT_STATUSES } from './transcript.js';
 export type { Word, Transcript, TranscriptStatus, WordEdit } from './transcript.js';

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { createOrgWithUser } from '../../../test/support/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@clipforge/db';
 
 /** Real PostgreSQL (the database `npm test` created and migrated for this run). */
 let db: Database;
 let sql: pg.Client;
-
-async function makeOrgWithUser() {
-  const orgId = randomUUID();
-  const userId = randomUUID();
-  await sql.query(`insert into "user" (id, name, email, "emailVerified") values ($1, 'T', $2, false)`, [userId, `${userId}@example.com`]);
-  await sql.query(`insert into organization (id, name, slug, "createdAt") values ($1, 'Org', $1, now())`, [orgId]);
-  return { orgId, userId };
-}
 
 beforeAll(async () => {
   db = await openDatabase({ url: process.env.DATABASE_URL!, poolSize: 4 });
@@ -28,8 +21,8 @@ afterAll(async () => {
 
 describe('MikroProjectRepository', () => {
   it('scopes reads and writes by organization', async () => {
-    const a = await makeOrgWithUser();
-    const b = await makeOrgWithUser();
+    const a = await createOrgWithUser(sql);
+    const b = await createOrgWithUser(sql);
     const project = await db.projects.create({ id: randomUUID(), orgId: a.orgId, createdBy: a.userId, name: 'Talk', sourceKey: 'k' });
     expect(await db.projects.findInOrg(a.orgId, project.id)).toMatchObject({ name: 'Talk', status: 'uploaded' });
     expect(await db.projects.findInOrg(b.orgId, project.id)).toBeNull();
@@ -39,7 +32,7 @@ describe('MikroProjectRepository', () => {
   });
 
   it('pages the list newest first with keyset cursors, no gaps or repeats', async () => {
-    const a = await makeOrgWithUser();
+    const a = await createOrgWithUser(sql);
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       ids.push((await db.projects.create({ id: randomUUID(), orgId: a.orgId, createdBy: a.userId, name: `P${i}`, sourceKey: 'k' })).id);
@@ -56,7 +49,7 @@ describe('MikroProjectRepository', () => {
   });
 
   it('records metadata on success and the reason on failure', async () => {
-    const a = await makeOrgWithUser();
+    const a = await createOrgWithUser(sql);
     const ok = await db.projects.create({ id: randomUUID(), orgId: a.orgId, createdBy: a.userId, name: 'ok', sourceKey: 'k' });
     const metadata = { durationSec: 3, width: 320, height: 240, videoCodec: 'h264', audioCodec: 'aac', sizeBytes: 10 };
     const sprite = { columns: 2, rows: 1, count: 2, intervalSec: 1, frameWidth: 160, frameHeight: 90 };
@@ -69,7 +62,7 @@ describe('MikroProjectRepository', () => {
   });
 
   it('refuses a progress outside 0–100 at the database', async () => {
-    const a = await makeOrgWithUser();
+    const a = await createOrgWithUser(sql);
     const p = await db.projects.create({ id: randomUUID(), orgId: a.orgId, createdBy: a.userId, name: 'x', sourceKey: 'k' });
     await expect(db.projects.setProgress(p.id, { status: 'importing', stage: 'import', progress: 101 })).rejects.toThrow();
   });

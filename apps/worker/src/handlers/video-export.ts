@@ -1,5 +1,5 @@
 import type BeeQueue from 'bee-queue';
-import { renderExport } from '@clipforge/core';
+import { exportProgressEvent, renderExport } from '@clipforge/core';
 import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
@@ -30,15 +30,7 @@ export async function videoExportGaveUp(container: WorkerContainer, payload: Job
     const clip = await container.db.exports.findById(payload.exportId);
     const project = clip && (await container.db.projects.findById(clip.projectId));
     if (project) {
-      await container.progress.publish({
-        projectId: project.id,
-        status: project.status,
-        stage: project.stage,
-        progress: project.progress,
-        failureReason: project.failureReason,
-        transcript: null,
-        export: { exportId: payload.exportId, status: 'failed', progress: 100, failureReason: reason },
-      });
+      await container.progress.publish(exportProgressEvent(project, { exportId: payload.exportId, status: 'failed', progress: 100, failureReason: reason }));
     }
   });
 }

@@ -6,7 +6,8 @@ import { DomainError, isDomainError } from '../errors.js';
 import { MAX_CLIP_MS, type ClipExport, type ExportSpec } from '../export.js';
 import type { BlobStorage, ClipRenderer, ExportRepository, PipelineQueue, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import type { Word } from '../transcript.js';
-import type { Actor, ProjectService } from './project-service.js';
+import type { Project, ProjectProgressEvent } from '../project.js';
+import { projectProgress, type Actor, type ProjectService } from './project-service.js';
 
 export interface ExportServiceDeps {
   projects: ProjectService;
@@ -52,6 +53,11 @@ export function wordsInClip(words: Word[], startMs: number, endMs: number): Word
     .map((w) => ({ text: w.text, startMs: Math.max(0, w.startMs - startMs), endMs: Math.min(endMs, w.endMs) - startMs }));
 }
 
+/** A progress event about one export of `project` (the project's own fields as they stand). */
+export function exportProgressEvent(project: Project, update: NonNullable<ProjectProgressEvent['export']>): ProjectProgressEvent {
+  return { ...projectProgress(project), transcript: null, export: update };
+}
+
 export interface RenderExportDeps {
   exports: ExportRepository;
   projects: ProjectRepository;
@@ -73,15 +79,7 @@ export async function renderExport(deps: RenderExportDeps, exportId: string, rep
   const project = await deps.projects.findById(clip.projectId);
   if (!project) return 'missing' as const;
   const publish = (status: ClipExport['status'], progress: number, failureReason: string | null = null) =>
-    deps.progress.publish({
-      projectId: project.id,
-      status: project.status,
-      stage: project.stage,
-      progress: project.progress,
-      failureReason: project.failureReason,
-      transcript: null,
-      export: { exportId, status, progress, failureReason },
-    });
+    deps.progress.publish(exportProgressEvent(project, { exportId, status, progress, failureReason }));
   let last = -1;
   const report = async (percent: number) => {
     if (percent === last) return;

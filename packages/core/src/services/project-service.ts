@@ -119,13 +119,20 @@ export class ProjectService {
   }
 }
 
-export function toProgressEvent(project: Project, transcript: Transcript | null): ProjectProgressEvent {
+/** The project's own part of every progress event. */
+export function projectProgress(project: Project) {
   return {
     projectId: project.id,
     status: project.status,
     stage: project.stage,
     progress: project.progress,
     failureReason: project.failureReason,
+  };
+}
+
+export function toProgressEvent(project: Project, transcript: Transcript | null): ProjectProgressEvent {
+  return {
+    ...projectProgress(project),
     transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason },
     export: null,
   };
