@@ -11,7 +11,7 @@ import { LocalBlobStorage } from '@clipforge/media';
 import { stackEnv, startProcess, type RunningProcess } from '../../../test/support/processes.js';
 import { makeVideo } from '../../../test/support/media.js';
 
-/** 100 imports while the worker is SIGKILLed every two seconds: all finish, each effect once. */
+/** 100 imports while the worker is SIGKILLed every few seconds: all finish, each effect once. */
 const JOBS = 100;
 const env = {
   ...stackEnv(),
@@ -60,7 +60,10 @@ describe('chaos: a worker killed every few seconds', () => {
     while ((await pending()) > 0 && Date.now() < deadline) {
       const worker = startProcess('worker', env);
       workers.push(worker);
-      await new Promise((r) => setTimeout(r, 2000));
+      // Kill it three seconds after it starts consuming: long enough for its stall check to hand
+      // out what the previous one held (two 1 s intervals), short enough to die mid-job again.
+      for (let i = 0; i < 200 && !worker.output().includes('worker consuming'); i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 3000));
       if ((await pending()) > 0) {
         process.kill(-worker.child.pid!, 'SIGKILL');
         await worker.exited;
