@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createOrgWithUser } from '../../../test/support/db.js';
+import { createOrgWithUser, waitForProjectStatus } from '../../../test/support/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@clipforge/db';
 import { createPipelineQueue } from '@clipforge/jobs';
@@ -53,15 +53,6 @@ async function newProject() {
   return id;
 }
 
-async function waitForStatus(id: string, statuses: string[], worker: RunningProcess, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const project = await db.projects.findById(id);
-    if (project && statuses.includes(project.status)) return project;
-    if (Date.now() > deadline) throw new Error(`project ${id} still ${project?.status}\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Runs the crashing consumer until it has taken a job, then SIGKILLs it. */
 async function crashHoldingAJob(): Promise<string> {
@@ -87,7 +78,7 @@ describe('worker crash recovery', () => {
 
     const worker = startProcess('worker', env);
     workers.push(worker);
-    const project = await waitForStatus(id, ['ready', 'failed'], worker);
+    const project = await waitForProjectStatus(db, id, ['ready', 'failed'], () => worker.output(), 30_000);
     expect(project.status).toBe('ready');
     const output = worker.output();
     expect(output).toContain('job stalled');
@@ -100,7 +91,7 @@ describe('worker crash recovery', () => {
     await redis.hset(`${env.REDIS_PREFIX}:unfinished-attempts:video-import`, `import:${id}`, '3');
     await queue.enqueueImport(id);
     const worker = workers[0]!;
-    const project = await waitForStatus(id, ['ready', 'failed'], worker);
+    const project = await waitForProjectStatus(db, id, ['ready', 'failed'], () => worker.output(), 30_000);
     expect(project.status).toBe('failed');
     expect(project.failureReason).toMatch(/server problem/);
     expect(worker.output()).toMatch(/stalled 3 times/);

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createOrgWithUser } from '../../../test/support/db.js';
+import { createOrgWithUser, waitForProjectStatus } from '../../../test/support/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@clipforge/db';
 import { createPipelineQueue } from '@clipforge/jobs';
@@ -44,21 +44,12 @@ async function newProject(withFile: boolean) {
   return id;
 }
 
-async function waitForStatus(id: string, statuses: string[], timeoutMs = 40_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const project = await db.projects.findById(id);
-    if (project && statuses.includes(project.status)) return project;
-    if (Date.now() > deadline) throw new Error(`project ${id} still ${project?.status}\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('video-import worker', () => {
   it('imports a project once even when it is enqueued twice (deterministic job id)', async () => {
     const id = await newProject(true);
     await Promise.all([queue.enqueueImport(id), queue.enqueueImport(id)]);
-    const project = await waitForStatus(id, ['ready', 'failed']);
+    const project = await waitForProjectStatus(db, id, ['ready', 'failed'], () => worker.output());
     expect(project).toMatchObject({ status: 'ready', progress: 100, posterKey: `projects/${id}/poster.jpg` });
     expect(project.metadata).toMatchObject({ videoCodec: 'h264', audioCodec: 'aac' });
     const audio = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,sample_rate,channels', '-of', 'csv=p=0', await storage.localPath(project.audioKey!)]);
@@ -74,7 +65,7 @@ describe('video-import worker', () => {
   it('retries a server-side failure, then marks the project failed with a reason that is not the user’s fault', async () => {
     const id = await newProject(false); // the stored file is missing: our problem, not the upload's
     await queue.enqueueImport(id);
-    const project = await waitForStatus(id, ['failed']);
+    const project = await waitForProjectStatus(db, id, ['failed'], () => worker.output());
     expect(project.failureReason).toMatch(/server problem/);
     const attempts = worker.output().split('\n').filter((l) => l.includes('job started') && l.includes(`import:${id}`));
     expect(attempts, worker.output()).toHaveLength(3); // first try + 2 retries
