@@ -51,8 +51,8 @@ async function ours(redisUrl, prefix) {
   const producer = openQueue('video-import', connection, 'producer');
   const registration = {
     concurrency: CONCURRENCY,
-    handler: async (job) => {
-      job.reportProgress(100);
+    handler: async (_job, reportProgress) => {
+      reportProgress(100);
       return null;
     },
     onGaveUp: async () => {},

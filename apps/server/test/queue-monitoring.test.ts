@@ -59,7 +59,7 @@ describe('job monitoring', () => {
       await new Promise((r) => setTimeout(r, 100));
       job = (await get(admin, `/v1/queues/video-import/jobs/import:${id}`)).body;
     }
-    expect(job).toMatchObject({ state: 'failed', failedAttempts: 3, retriesLeft: 0 });
+    expect(job).toMatchObject({ state: 'failed', failedAttempts: 3, retriesLeft: 0, progress: 5 }); // it stopped right after starting
     expect(job.failureReasons[0]).toMatch(/stored file .* is missing/);
 
     const one = await get(admin, '/v1/queues/video-import/metrics');

@@ -29,7 +29,7 @@ export function startConsumer<N extends JobName>(name: N, registration: JobRegis
   queue.on('retrying', (job, error) => log.warn({ queue: name, jobId: job.id, err: error }, 'job attempt failed; will retry'));
   // bee-queue 2 also emits 'failed' for attempts it will retry; 'failed:fatal' is the last one.
   (queue as unknown as NodeJS.EventEmitter).on('failed:fatal', (job: BeeQueue.Job<JobPayload<N>>, error: Error) => {
-    void attempts.clear(name, job.id);
+    void attempts.gaveUp(name, job.id);
     const payload = jobPayloads[name].safeParse(job.data);
     if (!payload.success) return log.error({ queue: name, jobId: job.id, err: error }, 'job with invalid payload failed');
     void registration.onGaveUp(payload.data as never, error).catch((e: unknown) => log.error({ err: e }, 'recording the failure failed'));
@@ -46,7 +46,12 @@ export function startConsumer<N extends JobName>(name: N, registration: JobRegis
       const parsed = jobPayloads[name].safeParse(job.data);
       if (!parsed.success) throw new Error(`invalid ${name} payload: ${parsed.error.message}`);
       log.info({ queue: name, jobId: job.id, earlierStalls: crashed }, 'job started');
-      result = await registration.handler(job);
+      let last = -1;
+      result = await registration.handler(job, (percent) => {
+        if (percent === last) return;
+        last = percent;
+        void attempts.setProgress(name, job.id, percent).catch(() => {});
+      });
     } catch (error) {
       await attempts.end(name, job.id); // this attempt ended in a live worker; a retry may follow
       throw error;

@@ -6,7 +6,8 @@ import { transcriptionGaveUp, transcriptionHandler } from './handlers/transcript
 import { videoExportGaveUp, videoExportHandler } from './handlers/video-export.js';
 
 export interface JobRegistration<N extends JobName> {
-  handler: (job: BeeQueue.Job<JobPayload<N>>) => Promise<unknown>;
+  /** `reportProgress` takes 0–100; monitoring reads it while the job runs. */
+  handler: (job: BeeQueue.Job<JobPayload<N>>, reportProgress: (percent: number) => void) => Promise<unknown>;
   concurrency: number;
   /** Called once a job has used up its retries. */
   onGaveUp: (payload: JobPayload<N>, error: Error) => Promise<void>;

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { QueueCounts, QueuedJobState, QueueMonitor } from '@clipforge/core';
 import { JOB_NAMES } from './names.js';
+import { AttemptTracker } from './attempt-tracker.js';
 
 interface StoredJob {
   data?: unknown;
@@ -49,8 +50,9 @@ export class RedisQueueMonitor implements QueueMonitor {
       .hget(this.key(queue, 'jobs'), jobId)
       .lpos(this.key(queue, 'active'), jobId)
       .zscore(this.key(queue, 'delayed'), jobId)
+      .hget(AttemptTracker.progressKey(this.prefix, queue), jobId)
       .exec();
-    const [raw, activeAt, delayedScore] = (results ?? []).map(([error, value]) => {
+    const [raw, activeAt, delayedScore, liveProgress] = (results ?? []).map(([error, value]) => {
       if (error) throw error;
       return value;
     });
@@ -63,7 +65,7 @@ export class RedisQueueMonitor implements QueueMonitor {
       queue,
       jobId,
       state,
-      progress: typeof stored.progress === 'number' ? stored.progress : null,
+      progress: liveProgress != null ? Number(liveProgress) : typeof stored.progress === 'number' ? stored.progress : null,
       failedAttempts: reasons.length,
       retriesLeft: stored.options?.retries ?? 0,
       failureReasons: reasons,

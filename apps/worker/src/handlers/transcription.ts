@@ -4,7 +4,7 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function transcriptionHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'transcription'>>) =>
+  return async (job: BeeQueue.Job<JobPayload<'transcription'>>, reportProgress: (percent: number) => void) =>
     container.db.withContext(() =>
       transcribeProject(
         {
@@ -16,7 +16,7 @@ export function transcriptionHandler(container: WorkerContainer) {
           progress: container.progress,
         },
         job.data.projectId,
-        (percent) => job.reportProgress(percent),
+        reportProgress,
       ),
     );
 }

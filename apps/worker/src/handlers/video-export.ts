@@ -4,7 +4,7 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoExportHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'video-export'>>) =>
+  return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) =>
     container.db.withContext(() =>
       renderExport(
         {
@@ -16,7 +16,7 @@ export function videoExportHandler(container: WorkerContainer) {
           progress: container.progress,
         },
         job.data.exportId,
-        (percent) => job.reportProgress(percent),
+        reportProgress,
       ),
     );
 }

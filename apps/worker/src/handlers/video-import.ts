@@ -4,7 +4,7 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoImportHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'video-import'>>) =>
+  return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) =>
     container.db.withContext(() =>
       importVideo(
         {
@@ -17,7 +17,7 @@ export function videoImportHandler(container: WorkerContainer) {
           queue: container.queue,
         },
         job.data.projectId,
-        (percent) => job.reportProgress(percent),
+        reportProgress,
       ),
     );
 }
