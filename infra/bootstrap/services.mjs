@@ -10,6 +10,6 @@ export function serviceEnvs({ stackEnv, webPort, serverPort, publicUrl }) {
   return {
     server: { ...stackEnv, PORT: String(serverPort), HOST: '127.0.0.1', PUBLIC_URL: publicUrl },
     worker: { ...stackEnv },
-    web: { PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: publicUrl, API_URL: `http://127.0.0.1:${serverPort}`, BODY_SIZE_LIMIT: 'Infinity' },
+    web: { PORT: String(webPort), HOST: '127.0.0.1', API_URL: `http://127.0.0.1:${serverPort}`, BODY_SIZE_LIMIT: 'Infinity' },
   };
 }

@@ -141,7 +141,6 @@ export async function startApp(
         PATH: base.PATH,
         PORT: String(webPort),
         HOST: '127.0.0.1',
-        ORIGIN: publicUrl,
         API_URL: `http://127.0.0.1:${serverPort}`,
         BODY_SIZE_LIMIT: 'Infinity',
       })
