@@ -130,12 +130,12 @@ export function projectProgress(project: Project) {
   };
 }
 
+/** The transcript's part of a progress event. */
+export const transcriptProgress = (transcript: Transcript | null): ProjectProgressEvent['transcript'] =>
+  transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason };
+
 export function toProgressEvent(project: Project, transcript: Transcript | null): ProjectProgressEvent {
-  return {
-    ...projectProgress(project),
-    transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason },
-    export: null,
-  };
+  return { ...projectProgress(project), transcript: transcriptProgress(transcript), export: null };
 }
 
 const notFound = () =>

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { isDomainError } from '../errors.js';
+import { transcriptProgress } from './project-service.js';
 import type { BlobStorage, MediaTools, PipelineQueue, ProgressBus, ProjectRepository, RemoteSource, TranscriptRepository } from '../ports/index.js';
 import type { ProjectStatus } from '../project.js';
 
@@ -39,19 +40,20 @@ export async function importVideo(
     const stage = status === 'ready' ? null : STAGE;
     if (status === 'importing') await deps.projects.setProgress(projectId, { status, stage, progress });
     reportProgress(progress);
-    const transcript = status === 'ready' ? await deps.transcripts.find(projectId) : null;
-    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript: transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason }, export: null });
+    const transcript = transcriptProgress(status === 'ready' ? await deps.transcripts.find(projectId) : null);
+    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript, export: null });
   };
 
   await report('importing', 5);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'clipforge-import-'));
   try {
     let metadata;
+    let sourcePath: string;
     try {
       if (project.sourceUrl && !(await deps.storage.exists(project.sourceKey))) {
         await fetchSource(deps, project.sourceUrl, project.sourceKey, workDir, (p) => void report('importing', p));
       }
-      const sourcePath = await deps.storage.localPath(project.sourceKey);
+      sourcePath = await deps.storage.localPath(project.sourceKey);
       metadata = await deps.media.probe(sourcePath);
       await deps.media.extractAudio(sourcePath, path.join(workDir, 'audio.flac'));
     } catch (error) {
@@ -61,7 +63,6 @@ export async function importVideo(
       return 'rejected';
     }
     await report('importing', 60);
-    const sourcePath = await deps.storage.localPath(project.sourceKey);
     const file = (name: string) => path.join(workDir, name);
     const key = (name: string) => `projects/${projectId}/${name}`;
     await deps.media.poster(sourcePath, file('poster.jpg'), Math.min(1, metadata.durationSec / 2));
