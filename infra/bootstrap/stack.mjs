@@ -16,7 +16,10 @@ const PROFILES = {
  * @param {{ profile: 'dev' | 'test', tools?: Record<string, string>, database?: string, dropDatabaseOnStop?: boolean }} options
  */
 export async function provisionStack({ profile, tools = {}, database = 'clipforge', dropDatabaseOnStop = false }) {
-  const { dir, pgPort, redisPort } = PROFILES[profile];
+  const { dir } = PROFILES[profile];
+  // Overridable so a second checkout (or a local PostgreSQL on the same port) can run beside this one.
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT || PROFILES[profile].pgPort);
+  const redisPort = Number(process.env.EMBEDDED_REDIS_PORT || PROFILES[profile].redisPort);
   const external = { db: Boolean(process.env.DATABASE_URL), redis: Boolean(process.env.REDIS_URL) };
   ensureCommands({ ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg', ...(external.redis ? {} : { 'redis-server': 'redis-server' }), ...tools });
 
