@@ -5,8 +5,9 @@ import tseslint from 'typescript-eslint';
 const depConstraints = [
   { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:api'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:api'] },
-  { sourceTag: 'type:worker', onlyDependOnLibsWithTags: ['type:core', 'type:config', 'type:data'] },
-  { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:api', 'type:core', 'type:config', 'type:data'] },
+  { sourceTag: 'type:worker', onlyDependOnLibsWithTags: ['type:core', 'type:config', 'type:data', 'type:scoring'] },
+  { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:api', 'type:core', 'type:config', 'type:data', 'type:scoring'] },
+  { sourceTag: 'type:scoring', onlyDependOnLibsWithTags: ['type:core'] },
   { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:core'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core', 'type:data'] },
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },

@@ -35,17 +35,17 @@ Welcome to the <i>launch</i> talk
 three things matter today
 `;
 
-/** An MP4 with the sample captions embedded as a mov_text subtitle stream. */
-export function makeVideoWithEmbeddedCaptions(name = 'captioned.mp4'): string {
+/** An MP4 with captions (the sample ones by default) embedded as a mov_text subtitle stream. */
+export function makeVideoWithEmbeddedCaptions(name = 'captioned.mp4', captions = { srt: SAMPLE_SRT, seconds: 3 }): string {
   const srt = path.join(workDir, `${name}.srt`);
-  writeFileSync(srt, SAMPLE_SRT);
+  writeFileSync(srt, captions.srt);
   const file = path.join(workDir, name);
   execFileSync('ffmpeg', [
     '-v', 'error', '-y',
     '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25',
     '-f', 'lavfi', '-i', 'sine=frequency=440',
     '-i', srt,
-    '-t', '3', '-map', '0:v', '-map', '1:a', '-map', '2:s',
+    '-t', String(captions.seconds), '-map', '0:v', '-map', '1:a', '-map', '2:s',
     '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-c:s', 'mov_text', '-shortest',
     file,
   ]);
@@ -77,5 +77,39 @@ export function makeSpeechAudio(text: string, name = 'speech.flac'): string {
   execFileSync('espeak-ng', ['-s', '150', '-g', '40', '-w', wav, text]);
   const file = path.join(workDir, name);
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-ac', '1', '-ar', '16000', '-c:a', 'flac', file]);
+  return file;
+}
+
+/** SRT text with one cue per sentence, from word timings (e.g. a planted evaluation talk). */
+export function srtFromSentences(sentences: readonly { text: string; startMs: number; endMs: number }[]): string {
+  const stamp = (ms: number) =>
+    `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')},${String(ms % 1000).padStart(3, '0')}`;
+  return sentences.map((s, i) => `${i + 1}\n${stamp(s.startMs)} --> ${stamp(s.endMs)}\n${s.text}\n`).join('\n');
+}
+
+/** A video whose picture changes scene at the given seconds (solid colours, then a test pattern). */
+export function makeVideoWithCuts(cutsSec: number[], seconds: number, name = 'cuts.mp4'): string {
+  const colours = ['red', 'blue', 'green', 'yellow', 'white', 'purple'];
+  const edges = [0, ...cutsSec, seconds];
+  const inputs = edges.slice(1).flatMap((end, i) => ['-f', 'lavfi', '-i', `color=c=${colours[i % colours.length]}:size=320x240:rate=25:d=${end - edges[i]!}`]);
+  const file = path.join(workDir, name);
+  const n = edges.length - 1;
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y', ...inputs, '-f', 'lavfi', '-t', String(seconds), '-i', 'sine=frequency=300',
+    '-filter_complex', `${Array.from({ length: n }, (_, i) => `[${i}:v]`).join('')}concat=n=${n}:v=1:a=0[v]`,
+    '-map', '[v]', '-map', `${n}:a`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file,
+  ]);
+  return file;
+}
+
+/** Speech, then two seconds of loud noise (applause-like), then speech again, as 16 kHz FLAC. */
+export function makeSpeechWithApplause(text: string, name = 'applause.flac'): string {
+  const wav = path.join(workDir, `${name}.wav`);
+  execFileSync('espeak-ng', ['-s', '150', '-w', wav, text]);
+  const file = path.join(workDir, name);
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y', '-i', wav, '-f', 'lavfi', '-t', '2', '-i', 'anoisesrc=color=pink:amplitude=0.6:r=22050', '-i', wav,
+    '-filter_complex', '[0][1][2]concat=n=3:v=0:a=1,aresample=16000,aformat=channel_layouts=mono', '-c:a', 'flac', file,
+  ]);
   return file;
 }

@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ExportService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import { ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import { s3Options, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
+import { ScoringPool } from '@clipforge/scoring';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -28,10 +29,21 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
-  const projects = new ProjectService({ projects: db.projects, transcripts: db.transcripts, storage, queue, progress, maxUploadBytes: env.MAX_UPLOAD_BYTES });
+  const projects = new ProjectService({
+    projects: db.projects,
+    transcripts: db.transcripts,
+    moments: db.moments,
+    storage,
+    queue,
+    progress,
+    maxUploadBytes: env.MAX_UPLOAD_BYTES,
+  });
   // The server only parses caption files; extracting embedded ones is the worker's job.
   const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
   const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, queue });
+  // Re-scoring runs on threads at a lower CPU priority, so HTTP stays responsive under load.
+  const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
+  const moments = new MomentService({ projects, transcripts: db.transcripts, moments: db.moments, scorer });
 
   return {
     env,
@@ -46,11 +58,12 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     projects,
     transcripts,
     exports,
+    moments,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl,
     async close() {
-      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close()]);
+      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close()]);
       redis.disconnect();
     },
   };

@@ -48,6 +48,7 @@ describe('job monitoring', () => {
     expect(all.body.queues).toEqual([
       expect.objectContaining({ queue: 'video-import', waiting: 1, active: 0, failed: 0 }),
       expect.objectContaining({ queue: 'transcription', waiting: 0 }),
+      expect.objectContaining({ queue: 'clip-detection', waiting: 0 }),
       expect.objectContaining({ queue: 'video-export', waiting: 0 }),
     ]);
     const waiting = await get(admin, `/v1/queues/video-import/jobs/import:${id}`);
@@ -71,7 +72,7 @@ describe('job monitoring', () => {
   it('answers 404 with what exists for an unknown queue or job', async () => {
     const queue = await get(admin, '/v1/queues/nope/metrics');
     expect(queue.status).toBe(404);
-    expect(queue.body.error.message).toContain('Queues: video-import, transcription, video-export');
+    expect(queue.body.error.message).toContain('Queues: video-import, transcription, clip-detection, video-export');
     expect((await get(admin, '/v1/queues/video-import/jobs/import:unknown')).status).toBe(404);
   });
 });

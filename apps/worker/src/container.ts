@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { s3Options, type WorkerEnv } from '@clipforge/config';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
-import { createStorage, ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, openAiSpeechEngine } from '@clipforge/media';
+import { createStorage, ffmpegAnalyzer, ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, openAiSpeechEngine } from '@clipforge/media';
+import { ScoringPool } from '@clipforge/scoring';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
@@ -13,6 +14,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const ffmpeg = { ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH };
   redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
+  const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   return {
     env,
     log,
@@ -24,10 +26,12 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
+    analyzer: ffmpegAnalyzer(env.FFMPEG_PATH),
+    scorer,
     speech: speechEngine(env, ffmpeg),
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),
     async close() {
-      await Promise.allSettled([progress.close(), queue.close(), db.close()]);
+      await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close()]);
       redis.disconnect();
     },
   };

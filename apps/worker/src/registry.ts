@@ -3,6 +3,7 @@ import { JOB_NAMES, type JobName, type JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from './container.js';
 import { videoImportGaveUp, videoImportHandler } from './handlers/video-import.js';
 import { transcriptionGaveUp, transcriptionHandler } from './handlers/transcription.js';
+import { clipDetectionGaveUp, clipDetectionHandler } from './handlers/clip-detection.js';
 import { videoExportGaveUp, videoExportHandler } from './handlers/video-export.js';
 
 export interface JobRegistration<N extends JobName> {
@@ -25,6 +26,11 @@ export function buildRegistry(container: WorkerContainer): { [N in JobName]: Job
       handler: transcriptionHandler(container),
       concurrency: container.env.TRANSCRIPTION_CONCURRENCY,
       onGaveUp: (payload, error) => transcriptionGaveUp(container, payload, error),
+    },
+    'clip-detection': {
+      handler: clipDetectionHandler(container),
+      concurrency: container.env.CLIP_DETECTION_CONCURRENCY,
+      onGaveUp: (payload, error) => clipDetectionGaveUp(container, payload, error),
     },
     'video-export': {
       handler: videoExportHandler(container),

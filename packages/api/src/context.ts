@@ -1,4 +1,4 @@
-import type { Actor, ExportService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import type { Actor, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -13,6 +13,7 @@ export interface ApiContext {
   projects: ProjectService;
   transcripts: TranscriptService;
   exports: ExportService;
+  moments: MomentService;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => Promise<string>;

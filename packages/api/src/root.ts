@@ -4,6 +4,7 @@ import { systemRouter } from './routers/system.js';
 import { queuesRouter } from './routers/queues.js';
 import { transcriptsRouter } from './routers/transcripts.js';
 import { exportsRouter } from './routers/exports.js';
+import { momentsRouter } from './routers/moments.js';
 
 export const appRouter = router({
   projects: projectsRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   queues: queuesRouter,
   transcripts: transcriptsRouter,
   exports: exportsRouter,
+  moments: momentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,6 +28,10 @@ export const commonEnv = z.object({
   MEDIA_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JOB_TIMEOUT_MS: positiveInt.default(30 * 60 * 1000),
   MAX_UPLOAD_BYTES: positiveInt.default(2 * 1024 ** 3),
+  /** Threads of the moment-scoring pool in each process (piscina). */
+  SCORING_THREADS: positiveInt.default(1),
+  /** Scoring tasks allowed to wait per process; beyond that a re-score answers "busy, retry". */
+  SCORING_MAX_QUEUE: positiveInt.default(256),
 });
 
 export const serverEnv = commonEnv.extend({
@@ -48,6 +52,7 @@ export const workerEnv = commonEnv
   .extend({
   VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
   TRANSCRIPTION_CONCURRENCY: positiveInt.default(2),
+  CLIP_DETECTION_CONCURRENCY: positiveInt.default(5),
   VIDEO_EXPORT_CONCURRENCY: positiveInt.default(2),
   /** A job whose worker stops renewing its lock for this long is handed out again. */
   JOB_STALL_INTERVAL_MS: positiveInt.default(5000),

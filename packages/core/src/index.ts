@@ -20,3 +20,24 @@ export type { VideoImportDeps, ImportOutcome } from './services/video-import.js'
 export { eventStream } from './services/event-stream.js';
 export { parseImportUrl, projectNameFromUrl } from './import-url.js';
 export { QueueAdminService } from './services/queue-admin.js';
+export { SUB_SCORE_NAMES, PLATFORM_PRESETS, LENGTH_PRESETS, ANALYSIS_STATUSES } from './moment.js';
+export { detectMoments, transcriptCacheKey } from './services/detect-moments.js';
+export type { DetectMomentsDeps } from './services/detect-moments.js';
+export { MomentService } from './services/moment-service.js';
+export type { MomentServiceDeps, ProjectMoments } from './services/moment-service.js';
+export type {
+  SubScores,
+  PlatformPreset,
+  LengthPreset,
+  TimeRange,
+  MomentSteering,
+  AudioFeatures,
+  VisualFeatures,
+  ScoringInput,
+  MomentCandidate,
+  ScorePoint,
+  ScoringResult,
+  Moment,
+  MomentAnalysis,
+  AnalysisStatus,
+} from './moment.js';

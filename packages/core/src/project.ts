@@ -1,5 +1,6 @@
 import type { TranscriptStatus } from './transcript.js';
 import type { ExportStatus } from './export.js';
+import type { AnalysisStatus } from './moment.js';
 
 /** A project moves uploaded → importing → ready, or ends failed with a reason the user can act on. */
 export const PROJECT_STATUSES = ['uploaded', 'importing', 'ready', 'failed'] as const;
@@ -63,6 +64,8 @@ export interface ProjectProgressEvent {
   progress: number;
   failureReason: string | null;
   transcript: { status: TranscriptStatus; progress: number; failureReason: string | null } | null;
+  /** The clip-detection stage; null when the event does not carry it (other stages, exports). */
+  moments: { status: AnalysisStatus; progress: number; failureReason: string | null } | null;
   /** Set when the event is about one of the project's exports. */
   export: { exportId: string; status: ExportStatus; progress: number; failureReason: string | null } | null;
 }

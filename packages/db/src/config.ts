@@ -4,6 +4,7 @@ import { SeedManager } from '@mikro-orm/seeder';
 import { ProjectSchema } from './entities/project.entity.js';
 import { TranscriptSchema } from './entities/transcript.entity.js';
 import { ExportSchema } from './entities/export.entity.js';
+import { MomentAnalysisSchema, MomentSchema } from './entities/moment.entity.js';
 import { migrations } from './migrations/index.js';
 
 export interface DbConfigInput {
@@ -17,7 +18,7 @@ export interface DbConfigInput {
 export function dbConfig(input: DbConfigInput): Options {
   return defineConfig({
     clientUrl: input.url,
-    entities: [ProjectSchema, TranscriptSchema, ExportSchema],
+    entities: [ProjectSchema, TranscriptSchema, ExportSchema, MomentAnalysisSchema, MomentSchema],
     extensions: [Migrator, SeedManager],
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: input.poolSize },

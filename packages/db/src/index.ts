@@ -8,3 +8,4 @@ export { DemoSeeder } from './seeders/demo.seeder.js';
 export type { DemoSeedContext } from './seeders/demo.seeder.js';
 export { MikroTranscriptRepository } from './repositories/transcript.repository.js';
 export { MikroExportRepository } from './repositories/export.repository.js';
+export { MikroMomentRepository } from './repositories/moment.repository.js';

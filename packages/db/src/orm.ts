@@ -4,6 +4,7 @@ import { dbConfig, type DbConfigInput } from './config.js';
 import { MikroProjectRepository } from './repositories/project.repository.js';
 import { MikroTranscriptRepository } from './repositories/transcript.repository.js';
 import { MikroExportRepository } from './repositories/export.repository.js';
+import { MikroMomentRepository } from './repositories/moment.repository.js';
 
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -17,6 +18,7 @@ export async function openDatabase(input: DbConfigInput) {
     projects: new MikroProjectRepository(em),
     transcripts: new MikroTranscriptRepository(em),
     exports: new MikroExportRepository(em),
+    moments: new MikroMomentRepository(em),
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
     /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */

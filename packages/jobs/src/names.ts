@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
 /** Every job the worker runs. The worker's registry must have exactly one handler per name. */
-export const JOB_NAMES = ['video-import', 'transcription', 'video-export'] as const;
+export const JOB_NAMES = ['video-import', 'transcription', 'clip-detection', 'video-export'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const jobPayloads = {
   'video-import': z.object({ projectId: z.uuid() }),
   /** `reason` names why it runs (after the import, or a caption file's version), which keys its id. */
   transcription: z.object({ projectId: z.uuid(), reason: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  /** Runs after each transcription, under the same reason. */
+  'clip-detection': z.object({ projectId: z.uuid(), reason: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
   'video-export': z.object({ exportId: z.uuid() }),
 } satisfies Record<JobName, z.ZodType>;
 
@@ -17,6 +19,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
 export const jobId = {
   'video-import': (payload: JobPayload<'video-import'>) => `import:${payload.projectId}`,
   transcription: (payload: JobPayload<'transcription'>) => `transcribe:${payload.projectId}:${payload.reason}`,
+  'clip-detection': (payload: JobPayload<'clip-detection'>) => `detect:${payload.projectId}:${payload.reason}`,
   'video-export': (payload: JobPayload<'video-export'>) => `export:${payload.exportId}`,
 } satisfies { [N in JobName]: (payload: JobPayload<N>) => string };
 
@@ -28,5 +31,6 @@ export interface JobPolicy {
 export const jobPolicies: Record<JobName, JobPolicy> = {
   'video-import': { retries: 2, backoffMs: 2000 },
   transcription: { retries: 2, backoffMs: 5000 },
+  'clip-detection': { retries: 2, backoffMs: 3000 },
   'video-export': { retries: 2, backoffMs: 5000 },
 };

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import { EXPORT_STATUSES, PROJECT_STATUSES, TRANSCRIPT_STATUSES, type ProgressBus, type ProjectProgressEvent } from '@clipforge/core';
+import { ANALYSIS_STATUSES, EXPORT_STATUSES, PROJECT_STATUSES, TRANSCRIPT_STATUSES, type ProgressBus, type ProjectProgressEvent } from '@clipforge/core';
 
 const progressEvent = z.object({
   projectId: z.string(),
@@ -11,6 +11,11 @@ const progressEvent = z.object({
   transcript: z
     .object({ status: z.enum(TRANSCRIPT_STATUSES), progress: z.number().min(0).max(100), failureReason: z.string().nullable() })
     .nullable(),
+  // Defaulted: workers from before this field existed may still publish during a rolling deploy.
+  moments: z
+    .object({ status: z.enum(ANALYSIS_STATUSES), progress: z.number().min(0).max(100), failureReason: z.string().nullable() })
+    .nullable()
+    .default(null),
   export: z
     .object({ exportId: z.string(), status: z.enum(EXPORT_STATUSES), progress: z.number().min(0).max(100), failureReason: z.string().nullable() })
     .nullable(),

@@ -114,13 +114,15 @@ function lazyProducer<N extends JobName>(name: N, connection: QueueConnection) {
 export function createPipelineQueue(connection: QueueConnection, timeoutMs: number): PipelineQueue & { close(): Promise<void> } {
   const videoImport = lazyProducer('video-import', connection);
   const transcription = lazyProducer('transcription', connection);
+  const clipDetection = lazyProducer('clip-detection', connection);
   const videoExport = lazyProducer('video-export', connection);
   return {
     enqueueImport: async (projectId) => enqueue(await videoImport.get(), 'video-import', { projectId }, timeoutMs),
     enqueueTranscription: async (projectId, reason) => enqueue(await transcription.get(), 'transcription', { projectId, reason }, timeoutMs),
+    enqueueClipDetection: async (projectId, reason) => enqueue(await clipDetection.get(), 'clip-detection', { projectId, reason }, timeoutMs),
     enqueueExport: async (exportId) => enqueue(await videoExport.get(), 'video-export', { exportId }, timeoutMs),
     close: async () => {
-      await Promise.all([videoImport.close(), transcription.close(), videoExport.close()]);
+      await Promise.all([videoImport.close(), transcription.close(), clipDetection.close(), videoExport.close()]);
     },
   };
 }

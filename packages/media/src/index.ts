@@ -23,3 +23,4 @@ export { buildAss } from './caption-ass.js';
 export { openAiSpeechEngine } from './openai-engine.js';
 export type { OpenAiEngineOptions } from './openai-engine.js';
 export { chooseCuts, splitAtSilences, detectSilences } from './audio-chunks.js';
+export { ffmpegAnalyzer, audioFeaturesFrom, parseMetadataFrames, LOUDNESS_WINDOW_MS } from './media-analysis.js';

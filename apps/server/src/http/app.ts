@@ -46,6 +46,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         projects: container.projects,
         transcripts: container.transcripts,
         exports: container.exports,
+        moments: container.moments,
         queues: container.queues,
         mediaUrl: container.mediaUrl,
       };

@@ -14,8 +14,10 @@ export function transcriptionHandler(container: WorkerContainer) {
           captions: container.captions,
           speech: container.speech,
           progress: container.progress,
+          queue: container.queue,
         },
         job.data.projectId,
+        job.data.reason,
         reportProgress,
       ),
     );

@@ -27,5 +27,5 @@ export async function videoImportGaveUp(container: WorkerContainer, payload: Job
   const reason = 'Import failed after several attempts because of a server problem. Upload the video again; if it keeps failing, contact support.';
   container.log.error({ err: error, projectId: payload.projectId }, 'video import gave up');
   await container.db.withContext(() => container.db.projects.markFailed(payload.projectId, reason));
-  await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, export: null });
+  await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, moments: null, export: null });
 }

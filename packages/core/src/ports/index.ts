@@ -6,3 +6,5 @@ export type { RemoteSource } from './remote-source.js';
 export type { QueueMonitor, QueueCounts, QueuedJobState } from './queue-monitor.js';
 export type { TranscriptRepository, SpeechEngine, CaptionExtractor } from './transcripts.js';
 export type { ExportRepository, ClipRenderer, RenderRequest, RenderedClip } from './exports.js';
+export type * from './media-analyzer.js';
+export type { MomentRepository, MomentScorer } from './moments.js';

@@ -8,6 +8,8 @@ export interface PipelineQueue {
    * file (a new reason) runs it again.
    */
   enqueueTranscription(projectId: string, reason: string): Promise<void>;
+  /** Idempotent per `reason`, like the transcription it follows. */
+  enqueueClipDetection(projectId: string, reason: string): Promise<void>;
   /** Idempotent: one render per export id. */
   enqueueExport(exportId: string): Promise<void>;
 }

@@ -55,7 +55,7 @@ export function wordsInClip(words: Word[], startMs: number, endMs: number): Word
 
 /** A progress event about one export of `project` (the project's own fields as they stand). */
 export function exportProgressEvent(project: Project, update: NonNullable<ProjectProgressEvent['export']>): ProjectProgressEvent {
-  return { ...projectProgress(project), transcript: null, export: update };
+  return { ...projectProgress(project), transcript: null, moments: null, export: update };
 }
 
 export interface RenderExportDeps {

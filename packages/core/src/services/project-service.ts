@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../errors.js';
 import type { Project, ProjectProgressEvent } from '../project.js';
-import type { BlobStorage, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import type { BlobStorage, MomentRepository, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import type { Transcript } from '../transcript.js';
+import type { MomentAnalysis } from '../moment.js';
 import { eventStream } from './event-stream.js';
 import { parseImportUrl, projectNameFromUrl } from '../import-url.js';
 
 export interface ProjectServiceDeps {
   projects: ProjectRepository;
   transcripts: TranscriptRepository;
+  moments: MomentRepository;
   storage: BlobStorage;
   queue: PipelineQueue;
   progress: ProgressBus;
@@ -107,7 +109,8 @@ export class ProjectService {
     const unsubscribe = await this.deps.progress.subscribe(id, events.push);
     // Also on abort: a stream the caller leaves before its first read never reaches `finally`.
     signal?.addEventListener('abort', () => void unsubscribe(), { once: true });
-    const read = async () => toProgressEvent(await this.get(actor, id), await this.deps.transcripts.find(id));
+    const read = async () =>
+      toProgressEvent(await this.get(actor, id), await this.deps.transcripts.find(id), await this.deps.moments.findAnalysis(id));
     return (async function* () {
       try {
         yield await read();
@@ -134,8 +137,13 @@ export function projectProgress(project: Project) {
 export const transcriptProgress = (transcript: Transcript | null): ProjectProgressEvent['transcript'] =>
   transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason };
 
-export function toProgressEvent(project: Project, transcript: Transcript | null): ProjectProgressEvent {
-  return { ...projectProgress(project), transcript: transcriptProgress(transcript), export: null };
+export function toProgressEvent(project: Project, transcript: Transcript | null, analysis: MomentAnalysis | null = null): ProjectProgressEvent {
+  return {
+    ...projectProgress(project),
+    transcript: transcriptProgress(transcript),
+    moments: analysis && { status: analysis.status, progress: analysis.progress, failureReason: analysis.failureReason },
+    export: null,
+  };
 }
 
 const notFound = () =>

@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '../errors.js';
-import type { CaptionExtractor, BlobStorage, ProgressBus, ProjectRepository, SpeechEngine, TranscriptRepository } from '../ports/index.js';
+import type { CaptionExtractor, BlobStorage, PipelineQueue, ProgressBus, ProjectRepository, SpeechEngine, TranscriptRepository } from '../ports/index.js';
 import type { Word } from '../transcript.js';
 import { readFile } from 'node:fs/promises';
 import { toProgressEvent } from './project-service.js';
@@ -12,6 +12,7 @@ export interface TranscribeDeps {
   /** Null when no speech engine is configured. */
   speech: SpeechEngine | null;
   progress: ProgressBus;
+  queue: PipelineQueue;
 }
 
 export const captionsKey = (projectId: string) => `projects/${projectId}/captions.txt`;
@@ -23,9 +24,15 @@ export const NO_ENGINE_MESSAGE =
 /**
  * Produces the project's words: an uploaded caption file first, then captions embedded in the
  * video, then the configured speech engine. Idempotent: the words are replaced as a whole.
+ * Clip detection follows under the same `reason`.
  * A problem the user can act on fails the transcript with the reason; others propagate for retry.
  */
-export async function transcribeProject(deps: TranscribeDeps, projectId: string, reportProgress: (percent: number) => void = () => {}) {
+export async function transcribeProject(
+  deps: TranscribeDeps,
+  projectId: string,
+  reason: string,
+  reportProgress: (percent: number) => void = () => {},
+) {
   // The import queues this job just before it marks the project ready (so no crash can lose it):
   // the source is stored by then, so the project may still read `importing` here, and that is fine.
   const project = await deps.projects.findById(projectId);
@@ -44,6 +51,8 @@ export async function transcribeProject(deps: TranscribeDeps, projectId: string,
   try {
     const { engine, words } = await findWords(deps, projectId, project.sourceKey, project.audioKey, (f) => void report(5 + Math.floor(90 * f)));
     await deps.transcripts.saveWords(projectId, engine, words);
+    // After the words are saved: a crash before this line re-runs the transcription, then this.
+    await deps.queue.enqueueClipDetection(projectId, reason);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     await deps.transcripts.markFailed(projectId, error.message);

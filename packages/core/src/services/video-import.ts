@@ -41,7 +41,7 @@ export async function importVideo(
     if (status === 'importing') await deps.projects.setProgress(projectId, { status, stage, progress });
     reportProgress(progress);
     const transcript = transcriptProgress(status === 'ready' ? await deps.transcripts.find(projectId) : null);
-    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript, export: null });
+    await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript, moments: null, export: null });
   };
 
   await report('importing', 5);
