@@ -3,7 +3,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp, startProcess, type AppUnderTest, type RunningProcess } from '../support/processes.js';
 import { uniqueEmail } from '../support/http.js';
 import { execFileSync } from 'node:child_process';
-import { makeSpokenVideo, makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions, SAMPLE_SRT, writeCaptionFile } from '../support/media.js';
+import { makeSpokenVideo, makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions, SAMPLE_SRT, srtForTalk, writeCaptionFile } from '../support/media.js';
+import { plantedTalk } from '../../packages/scoring/src/eval/planted-talks.js';
 
 /** The first slice in a real browser: sign up, upload, watch the import live, see the result. */
 let app: AppUnderTest;
@@ -119,6 +120,53 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     const file = await download.path();
     const streams = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file]).toString().trim();
     expect(streams).toBe('1080,1920');
+    await page.close();
+  });
+
+  it('finds explained moments, re-scores them with steering, trims one to word boundaries and exports it', async () => {
+    const page = await browser.newPage();
+    await signUpThroughUi(page, uniqueEmail('e2e-moments'));
+    const talk = plantedTalk(41, { minutes: 2, segments: 2 });
+    const video = makeVideoWithEmbeddedCaptions('moments-talk.mp4', { srt: srtForTalk(talk), seconds: Math.ceil(talk.durationMs / 1000) });
+    await page.getByTestId('upload-input').setInputFiles(video);
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    const list = page.getByTestId('moment-list');
+    await expect.poll(() => list.getByTestId('moment').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await list.getByTestId('moment-reason').first().textContent()).toMatch(/\w+.*\./);
+    expect(await page.getByTestId('score-chart').locator('rect').count()).toBeGreaterThan(0);
+
+    // Re-score: two clips of 15–30 s.
+    await page.getByTestId('steering').locator('select[name=length]').selectOption('15-30');
+    await page.getByTestId('steering').locator('input[name=count]').fill('2');
+    await page.getByTestId('rescore').click();
+    const lengths = async () =>
+      (await list.getByTestId('moment-range').allTextContents()).map((t) => Number(/\(([\d.]+) s\)/.exec(t)![1]));
+    await expect.poll(async () => (await lengths()).length).toBeLessThanOrEqual(2);
+    await expect.poll(async () => Math.max(...(await lengths()))).toBeLessThanOrEqual(30);
+
+    // Trim the best moment: the start handle moves 2.5 s in and lands between words.
+    const first = list.getByTestId('moment').first();
+    const before = await first.getByTestId('moment-range').textContent();
+    await first.getByTestId('trim-open').click();
+    const startHandle = first.getByTestId('trim-start');
+    const startMs = Number(await startHandle.inputValue());
+    await startHandle.fill(String(startMs + 2500));
+    await first.getByTestId('trim-save').click();
+    await expect.poll(() => first.getByTestId('moment-range').textContent()).toMatch(/trimmed/);
+    const trimmedStart = Number(/^([\d.]+) s/.exec((await first.getByTestId('moment-range').textContent())!)![1]) * 1000;
+    expect(trimmedStart).not.toBe(Number(/^([\d.]+) s/.exec(before!)![1]) * 1000);
+    // The edge sits between the transcript's words (as the server holds them), never inside one.
+    const projectId = page.url().split('/').at(-1)!;
+    const words = await page.evaluate(async (id) => {
+      const response = await fetch(`/trpc/transcripts.get?input=${encodeURIComponent(JSON.stringify({ projectId: id }))}`);
+      return ((await response.json()) as { result: { data: { words: { startMs: number; endMs: number }[] } } }).result.data.words;
+    }, projectId);
+    expect(words.length).toBeGreaterThan(100);
+    expect(words.some((w) => trimmedStart > w.startMs + 50 && trimmedStart < w.endMs - 50)).toBe(false);
+
+    // Export it at 9:16: the render follows in the exports list.
+    await first.getByTestId('moment-export').click();
+    await expect.poll(() => page.getByTestId('export-item').first().getAttribute('data-status'), { timeout: 90_000 }).toBe('ready');
     await page.close();
   });
 

@@ -80,8 +80,19 @@ export function makeSpeechAudio(text: string, name = 'speech.flac'): string {
   return file;
 }
 
-/** SRT text with one cue per sentence, from word timings (e.g. a planted evaluation talk). */
-export function srtFromSentences(sentences: readonly { text: string; startMs: number; endMs: number }[]): string {
+/** SRT text with one cue per sentence of a scripted talk whose words were timed in order. */
+export function srtForTalk(talk: { script: readonly { text: string }[]; words: readonly { startMs: number; endMs: number }[] }): string {
+  let w = 0;
+  const sentences = talk.script.map(({ text }) => {
+    const count = text.split(' ').length;
+    const range = { text, startMs: talk.words[w]!.startMs, endMs: talk.words[w + count - 1]!.endMs };
+    w += count;
+    return range;
+  });
+  return srtFromSentences(sentences);
+}
+
+function srtFromSentences(sentences: readonly { text: string; startMs: number; endMs: number }[]): string {
   const stamp = (ms: number) =>
     `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')},${String(ms % 1000).padStart(3, '0')}`;
   return sentences.map((s, i) => `${i + 1}\n${stamp(s.startMs)} --> ${stamp(s.endMs)}\n${s.text}\n`).join('\n');

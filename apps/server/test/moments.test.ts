@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppUnderTest } from '../../../test/support/processes.js';
 import { signUp, trpc, upload, type SignedInUser } from '../../../test/support/http.js';
-import { makeVideoWithEmbeddedCaptions, srtFromSentences } from '../../../test/support/media.js';
+import { makeVideoWithEmbeddedCaptions, srtForTalk } from '../../../test/support/media.js';
 import { collectSse } from '../../../test/support/sse.js';
 import { plantedTalk } from '../../../packages/scoring/src/eval/planted-talks.js';
 
@@ -11,15 +11,6 @@ let owner: SignedInUser;
 let stranger: SignedInUser;
 
 const talk = plantedTalk(31, { minutes: 3, segments: 2 });
-const sentences = (() => {
-  let w = 0;
-  return talk.script.map(({ text }) => {
-    const count = text.split(' ').length;
-    const range = { text, startMs: talk.words[w]!.startMs, endMs: talk.words[w + count - 1]!.endMs };
-    w += count;
-    return range;
-  });
-})();
 
 type Event = { status: string; moments: { status: string; progress: number } | null };
 type Moment = { id: string; startMs: number; endMs: number; score: number; reason: string; title: string; subScores: Record<string, number>; trimmed: boolean };
@@ -35,7 +26,7 @@ afterAll(async () => {
 });
 
 async function importTalk(name: string) {
-  const file = makeVideoWithEmbeddedCaptions(name, { srt: srtFromSentences(sentences), seconds: Math.ceil(talk.durationMs / 1000) });
+  const file = makeVideoWithEmbeddedCaptions(name, { srt: srtForTalk(talk), seconds: Math.ceil(talk.durationMs / 1000) });
   const id = (await upload(app.serverUrl, owner, file)).body.project!.id as string;
   const events = await collectSse<Event>(
     `${app.serverUrl}/trpc/projects.onProgress?input=${encodeURIComponent(JSON.stringify({ id }))}`,
@@ -117,5 +108,12 @@ describe('moments', () => {
       await trpc(app.serverUrl, stranger, 'moments.trim', { momentId: moments[0]!.id, startMs: 0, endMs: 20_000 }, 'mutation'),
     ];
     for (const attempt of attempts) expect(attempt.status).toBe(404);
+  });
+
+  it('leave the server measurable: /metrics reports event-loop delay for this process', async () => {
+    const response = await fetch(`${app.serverUrl}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 });

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('chaos: a worker killed every few seconds', () => {
-  it('finishes every import exactly once', { timeout: 240_000 }, async () => {
+  it('finishes every import exactly once', { timeout: 330_000 }, async () => {
     const { orgId, userId } = await createOrgWithUser(sql);
     const source = makeVideo({ seconds: 1, width: 160, height: 120, name: 'tiny.mp4' });
     const ids: string[] = [];
@@ -55,7 +55,8 @@ describe('chaos: a worker killed every few seconds', () => {
 
     const pending = async () =>
       Number((await sql.query(`select count(*) from project where org_id = $1 and status not in ('ready', 'failed')`, [orgId])).rows[0].count);
-    const deadline = Date.now() + 200_000;
+    // ~90 s alone on 2 cores; the margin is for a machine busy with other work.
+    const deadline = Date.now() + 300_000;
     let kills = 0;
     while ((await pending()) > 0 && Date.now() < deadline) {
       const worker = startProcess('worker', env);

@@ -5,3 +5,4 @@ export type { ProjectView } from './routers/projects.js';
 export type { TranscriptView } from './routers/transcripts.js';
 export type { ExportView } from './routers/exports.js';
 export { createCallerFactory } from './trpc.js';
+export type { MomentView, MomentsView } from './routers/moments.js';

@@ -1,5 +1,5 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { WinkMethods } from 'wink-nlp';
 import type { Word } from '@clipforge/core';
 import { backReference, danglingOpener, hookHits, isQuestion, payoffHits, valueHits, type PatternHit } from './patterns.js';
 
@@ -48,8 +48,16 @@ const FIGURE_TYPES = new Set(['CARDINAL', 'ORDINAL', 'PERCENT', 'MONEY', 'DATE',
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
 
 let nlp: WinkMethods | null = null;
-/** The model takes ~100 ms to load: once per thread, on first use. */
-const loadNlp = () => (nlp ??= winkNLP(model));
+/**
+ * The model is megabytes of JavaScript: loaded on first use, once per thread, so that starting a
+ * process (or a pool thread that never scores) costs nothing.
+ */
+function loadNlp(): WinkMethods {
+  if (nlp) return nlp;
+  const require = createRequire(import.meta.url);
+  const winkNLP = require('wink-nlp') as (model: unknown) => WinkMethods;
+  return (nlp = winkNLP(require('wink-eng-lite-web-model')));
+}
 
 /** Splits the transcript into sentences and reads each one's signals. Pure apart from the cached model. */
 export function analyzeSentences(words: readonly Word[]): Sentence[] {

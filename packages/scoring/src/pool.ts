@@ -23,7 +23,8 @@ export class ScoringPool implements MomentScorer {
       // Compiled output, never TypeScript: threads load dist/worker.js.
       filename: new URL('./worker.js', import.meta.url).href,
       maxThreads: options.maxThreads,
-      minThreads: 1,
+      // No thread until the first task: most processes score rarely, and start-up stays cheap.
+      minThreads: 0,
       maxQueue: options.maxQueue,
       niceIncrement: options.niceIncrement,
       idleTimeout: 60_000,

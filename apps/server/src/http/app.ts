@@ -12,12 +12,14 @@ import { handleMedia } from './media.js';
 import { handleQueueMetrics } from './queue-metrics.js';
 import { createTusUploads, TUS_PATH } from './tus-uploads.js';
 import { sendError } from './respond.js';
+import { createMetrics } from './metrics.js';
 
 const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
 
 /** The HTTP surface of one server process. `/health/live` is answered before anything else runs. */
 export function createRequestHandler(container: Container, isShuttingDown: () => boolean) {
   const health = createHealth(container, isShuttingDown);
+  const metrics = createMetrics();
   const auth = toNodeHandler(container.auth);
   const httpLog = pinoHttp({
     logger: container.log,
@@ -65,6 +67,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
       await container.db.withContext(async () => {
         if (url.pathname === '/health/ready') return health.ready(res);
         if (url.pathname === '/health') return health.full(res);
+        if (url.pathname === '/metrics') return metrics(res);
         if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
         if (url.pathname.startsWith('/api/auth/')) return auth(req, res);
         if (url.pathname === TUS_PATH || url.pathname.startsWith(`${TUS_PATH}/`)) return tus.handle(req, res);

@@ -23,3 +23,6 @@ export const STATUS_LABEL: Record<string, string> = {
   ready: 'Ready',
   failed: 'Failed',
 };
+
+/** Milliseconds as seconds with one decimal: "12.3 s". */
+export const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LENGTH_PRESETS, PLATFORM_PRESETS } from '@clipforge/core';
+import { LENGTH_PRESETS, PLATFORM_PRESETS, type Moment, type ProjectMoments } from '@clipforge/core';
 import { memberProcedure, router } from '../trpc.js';
 
 const projectId = z.uuid('must be a project id');
@@ -26,17 +26,27 @@ const steering = z
   })
   .strict();
 
+/** Dates as ISO strings: what JSON actually carries. */
+const momentView = (m: Moment) => ({ ...m, createdAt: m.createdAt.toISOString() });
+const toView = ({ analysis, moments }: ProjectMoments) => ({
+  analysis: analysis && { ...analysis, updatedAt: analysis.updatedAt.toISOString() },
+  moments: moments.map(momentView),
+});
+
+export type MomentView = ReturnType<typeof momentView>;
+export type MomentsView = ReturnType<typeof toView>;
+
 export const momentsRouter = router({
   /** The project's moments (best first), the stage's state, its note to the user and the score timeline. */
-  list: memberProcedure.input(z.object({ projectId })).query(({ ctx, input }) => ctx.moments.get(ctx.actor, input.projectId)),
+  list: memberProcedure.input(z.object({ projectId })).query(async ({ ctx, input }) => toView(await ctx.moments.get(ctx.actor, input.projectId))),
 
   /** Scores again with new steering; answers from a thread pool without blocking the server. */
   rescore: memberProcedure
     .input(z.object({ projectId, steering }))
-    .mutation(({ ctx, input }) => ctx.moments.rescore(ctx.actor, input.projectId, input.steering)),
+    .mutation(async ({ ctx, input }) => toView(await ctx.moments.rescore(ctx.actor, input.projectId, input.steering))),
 
   /** Moves a moment's edges; they snap to word boundaries and the moment is scored again. */
   trim: memberProcedure
     .input(z.object({ momentId: z.uuid('must be a moment id'), startMs: ms, endMs: ms }))
-    .mutation(({ ctx, input }) => ctx.moments.trim(ctx.actor, input.momentId, input.startMs, input.endMs)),
+    .mutation(async ({ ctx, input }) => momentView(await ctx.moments.trim(ctx.actor, input.momentId, input.startMs, input.endMs))),
 });

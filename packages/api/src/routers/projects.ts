@@ -16,6 +16,8 @@ async function toView(project: Project, ctx: ApiContext) {
     failureReason: project.failureReason,
     metadata: project.metadata,
     posterUrl: project.posterKey ? await ctx.mediaUrl(project.posterKey) : null,
+    /** The source video, for playing moments in the browser (signed, with HTTP Range). */
+    videoUrl: project.status === 'ready' ? await ctx.mediaUrl(project.sourceKey) : null,
     sprite: project.spriteKey && project.sprite ? { url: await ctx.mediaUrl(project.spriteKey), ...project.sprite } : null,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),

@@ -1,6 +1,10 @@
 import type { MomentCandidate, TimeRange, Word } from '@clipforge/core';
 
-/** A moment finds a planted segment when most of the moment lies inside it. */
+/**
+ * A moment finds a planted segment when they overlap by most of the shorter of the two: most of
+ * the moment lies inside the segment, or (for clips longer than the segment) most of the segment
+ * lies inside the moment.
+ */
 const HIT_SHARE = 0.6;
 
 export function precisionAt(k: number, moments: readonly MomentCandidate[], planted: readonly TimeRange[]) {
@@ -8,7 +12,7 @@ export function precisionAt(k: number, moments: readonly MomentCandidate[], plan
   if (!top.length) return 0;
   const found = new Set<number>();
   for (const m of top) {
-    const hit = planted.findIndex((p, index) => !found.has(index) && overlap(m, p) >= HIT_SHARE * (m.endMs - m.startMs));
+    const hit = planted.findIndex((p, index) => !found.has(index) && overlap(m, p) >= HIT_SHARE * Math.min(m.endMs - m.startMs, p.endMs - p.startMs));
     if (hit >= 0) found.add(hit);
   }
   return found.size / top.length;
