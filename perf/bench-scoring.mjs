@@ -54,7 +54,7 @@ async function cpuPart() {
 
 async function loadPart(env, log) {
   const port = 3900 + Math.floor(Math.random() * 50);
-  const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', SERVER_PROCESSES: '1', LOG_LEVEL: 'warn', SCORING_THREADS: '1', NODE_ENV: 'production' };
+  const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, SERVER_PROCESSES: '1', LOG_LEVEL: 'warn', SCORING_THREADS: '1', NODE_ENV: 'production' };
   const supervisor = createSupervisor();
   supervisor.startService("server", SCRIPTS.server, serverEnv);
   const base = `http://127.0.0.1:${port}`;
@@ -80,7 +80,7 @@ async function loadPart(env, log) {
     const results = await inFlight;
     const wallMs = performance.now() - started;
     const metrics = await fetch(`${base}/metrics`).then((r) => r.text());
-    const loopP99 = Number(/nodejs_eventloop_lag_p99_seconds (\S+)/.exec(metrics)?.[1] ?? NaN) * 1000;
+    const loopP99 = Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(metrics)?.[1] ?? NaN) * 1000;
     const failed = results.filter((r) => r.status !== 200);
     const result = {
       rescores: results.length,
