@@ -23,3 +23,8 @@ export { buildAss } from './caption-ass.js';
 export { openAiSpeechEngine } from './openai-engine.js';
 export type { OpenAiEngineOptions } from './openai-engine.js';
 export { chooseCuts, splitAtSilences, detectSilences } from './audio-chunks.js';
+export { openWhisperCppEngine, toPcm16 } from './whisper-cpp-engine.js';
+export type { WhisperCppOptions, WhisperCppEngine } from './whisper-cpp-engine.js';
+export { loadWhisperBinding, whisperPackageName, WhisperSetupError } from './whisper-binding.js';
+export type { WhisperBinding, WhisperNativeContext, WhisperSegment } from './whisper-binding.js';
+export { segmentsToWords } from './whisper-words.js';
