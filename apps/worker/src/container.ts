@@ -4,7 +4,17 @@ import { EnvError, s3Options, type WorkerEnv } from '@clipforge/config';
 import type { SpeechEngine } from '@clipforge/core';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
-import { createStorage, ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, openAiSpeechEngine, openWhisperCppEngine, WhisperSetupError } from '@clipforge/media';
+import {
+  createStorage,
+  ffmpegCaptions,
+  ffmpegClipRenderer,
+  ffmpegTools,
+  findYtDlp,
+  httpRemoteSource,
+  openAiSpeechEngine,
+  openWhisperCppEngine,
+  WhisperSetupError,
+} from '@clipforge/media';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const ffmpeg = { ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH };
@@ -28,7 +38,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
     speech,
-    remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),
+    remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),
     async close() {
       await Promise.allSettled([progress.close(), queue.close(), db.close(), speech?.close?.()]);
       redis.disconnect();
@@ -51,4 +61,13 @@ async function speechEngine(env: WorkerEnv, ffmpeg: { ffmpeg: string; ffprobe: s
     { baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY || 'not-needed', model: env.TRANSCRIPTION_MODEL, chunkSec: env.TRANSCRIPTION_CHUNK_SEC },
     ffmpeg,
   );
+}
+
+/** yt-dlp for links to web pages, when installed and not switched off; the log says which. */
+function ytDlp(env: WorkerEnv, log: Logger) {
+  const path = findYtDlp(env.YTDLP_PATH);
+  if (path) log.info({ ytDlp: path }, 'links to web pages are imported with yt-dlp');
+  else log.info('yt-dlp not available (YTDLP_PATH): links to web pages are refused, direct media links still work');
+  // Below the job timeout, so a slow site fails the import with a reason instead of timing out the job.
+  return path ? { path, ffmpegPath: env.FFMPEG_PATH, timeoutMs: Math.floor(env.JOB_TIMEOUT_MS * 0.8) } : null;
 }

@@ -75,3 +75,16 @@ describe('TRANSCRIPTION_ENGINE=whisper-cpp', () => {
     expect(problemsFor({ WHISPER_MODEL_PATH: file, WHISPER_LANGUAGE: 'english' })[0]).toMatch(/^WHISPER_LANGUAGE: must be auto or a language code/);
   });
 });
+
+describe('YTDLP_PATH', () => {
+  it('is optional, may be off, and must name an executable file when set', () => {
+    expect(parseEnv(workerEnv, valid, 'apps/worker').YTDLP_PATH).toBeUndefined();
+    expect(parseEnv(workerEnv, { ...valid, YTDLP_PATH: 'off' }, 'apps/worker').YTDLP_PATH).toBe('off');
+    expect(parseEnv(workerEnv, { ...valid, YTDLP_PATH: '/bin/sh' }, 'apps/worker').YTDLP_PATH).toBe('/bin/sh');
+    const notExecutable = path.join(mkdtempSync(path.join(os.tmpdir(), 'ytdlp-')), 'yt-dlp');
+    writeFileSync(notExecutable, '#!/bin/sh\n');
+    for (const [value, problem] of [['/nonexistent/yt-dlp', 'no such file'], [os.tmpdir(), 'not a file'], [notExecutable, 'not executable']] as const) {
+      expect(() => parseEnv(workerEnv, { ...valid, YTDLP_PATH: value }, 'apps/worker')).toThrow(new RegExp(`YTDLP_PATH: ${problem}: set it to the yt-dlp executable`));
+    }
+  });
+});

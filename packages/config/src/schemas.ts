@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { executableProblem } from './executable.js';
 import { whisperModelProblem } from './whisper-model.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -59,6 +60,14 @@ export const workerEnv = commonEnv
     .string()
     .default('')
     .transform((list) => list.split(',').map((h) => h.trim()).filter(Boolean)),
+  /** yt-dlp for links to web pages (video sites): unset = `yt-dlp` from PATH if installed; off = never. */
+  YTDLP_PATH: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value && value !== 'off' ? executableProblem(value) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}: set it to the yt-dlp executable, or off, or leave it unset to use yt-dlp from PATH` });
+    }),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
   /** none: captions only; openai: any OpenAI-compatible /audio/transcriptions API; whisper-cpp: local, WHISPER_MODEL_PATH. */

@@ -28,3 +28,12 @@ export type { WhisperCppOptions, WhisperCppEngine } from './whisper-cpp-engine.j
 export { loadWhisperBinding, whisperPackageName, WhisperSetupError } from './whisper-binding.js';
 export type { WhisperBinding, WhisperNativeContext, WhisperSegment } from './whisper-binding.js';
 export { segmentsToWords } from './whisper-words.js';
+export { WEB_PAGE_WITHOUT_YTDLP } from './remote-source.js';
+export type { RemoteSourceOptions } from './remote-source.js';
+export { WebPageLinkError } from './safe-fetch.js';
+export { checkDestination, BlockedDestinationError } from './destination-check.js';
+export { startFilteringProxy } from './filtering-proxy.js';
+export type { FilteringProxy } from './filtering-proxy.js';
+export { ytDlpDownload } from './ytdlp-download.js';
+export type { YtDlpOptions } from './ytdlp-download.js';
+export { findYtDlp } from './ytdlp-locate.js';
