@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@clipforge/core';
-import { findYtDlp, httpRemoteSource, WEB_PAGE_WITHOUT_YTDLP } from '@clipforge/media';
+import { findYtDlp, httpRemoteSource, WEB_PAGE_WITHOUT_YTDLP, ytDlpDownload } from '@clipforge/media';
 import { makeVideo } from '../../../test/support/media.js';
 import { startMediaHost } from '../../../test/support/media-host.js';
 
@@ -53,11 +53,13 @@ describe('link to a web page, with yt-dlp', () => {
     expect(error.message).toMatch(/loopback address \(localhost → /);
   });
 
-  it('refuses a page pointing at cloud metadata, even with NO_PROXY set for the worker', async () => {
-    process.env.NO_PROXY = process.env.no_proxy = '*'; // would make Python bypass --proxy if passed on
+  it('keeps refusing with NO_PROXY set for the worker (Python would bypass --proxy if it were passed on)', async () => {
+    // The refused address is our own loopback host: were the proxy bypassed, the video would download
+    // (and the test fail) without any connection leaving this machine.
+    process.env.NO_PROXY = process.env.no_proxy = '*';
     try {
-      const error = await refusal(`${host.origin}/watch?video=${encodeURIComponent('http://169.254.169.254/latest/video.mp4')}`);
-      expect(error.message).toMatch(/link-local address \(169\.254\.169\.254\)/);
+      const error = await refusal(`${host.origin}/watch?video=${encodeURIComponent(`http://localhost:${host.port}/video.mp4`)}`);
+      expect(error.message).toMatch(/loopback address \(localhost → /);
     } finally {
       delete process.env.NO_PROXY;
       delete process.env.no_proxy;
@@ -72,6 +74,15 @@ describe('link to a web page, with yt-dlp', () => {
     const error = await refusal(`${host.origin}/watch`, { maxBytes: 1000 });
     expect(error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(error.message).toMatch(/larger than the limit/);
+  });
+
+  it('stops yt-dlp at its time limit and says so, leaving nothing behind', async () => {
+    const file = target();
+    const error = await ytDlpDownload(`${host.origin}/watch`, file, { path: ytDlpPath, allowHosts: ['127.0.0.1'], maxBytes: 50_000_000, timeoutMs: 300 }, () => {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).message).toMatch(/took longer than/);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirLeftovers()).toEqual([]);
   });
 
   it('still takes direct media links without yt-dlp', async () => {
