@@ -3,8 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A real HTTP server on 127.0.0.1 standing in for a media host: serves a file, a web page,
- * redirects anywhere and a redirect loop. The link-import tests point ClipForge at it.
+ * A real HTTP server on 127.0.0.1 standing in for a media host: serves a file, a web page, a video
+ * page (`/watch`, its video at `?video=` or /video.mp4), redirects anywhere and a redirect loop.
+ * The link-import tests point ClipForge at it.
  */
 export async function startMediaHost(videoPath: string) {
   const server = http.createServer((req, res) => {
@@ -16,6 +17,13 @@ export async function startMediaHost(videoPath: string) {
     if (url.pathname === '/page') {
       res.writeHead(200, { 'content-type': 'text/html' });
       return res.end('<html><body>a page about a video</body></html>');
+    }
+    if (url.pathname === '/watch') {
+      // A video page as yt-dlp's generic extractor finds them: Open Graph tag and an HTML5 <video>.
+      const video = url.searchParams.get('video') ?? '/video.mp4';
+      const attr = video.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<html><head><title>A talk</title><meta property="og:video" content="${attr}"></head><body><video src="${attr}" controls></video></body></html>`);
     }
     if (url.pathname === '/redirect') {
       res.writeHead(302, { location: url.searchParams.get('to') ?? '/' });

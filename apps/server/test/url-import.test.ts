@@ -5,7 +5,10 @@ import { makeVideo } from '../../../test/support/media.js';
 import { startMediaHost } from '../../../test/support/media-host.js';
 import { collectSse } from '../../../test/support/sse.js';
 
-/** Import from a link: API → video-import job → SSRF-checked download on the worker → metadata. */
+/**
+ * Import from a link: API → video-import job → SSRF-checked download on the worker → metadata.
+ * Links to web pages go through yt-dlp (Debian's, installed by `npm test`, found on PATH).
+ */
 let app: AppUnderTest;
 let host: Awaited<ReturnType<typeof startMediaHost>>;
 let user: SignedInUser;
@@ -47,6 +50,22 @@ describe('projects.importUrl', () => {
     const events = await finished(created.body.result!.data.id);
     expect(events.at(-1)!.status).toBe('failed');
     expect(events.at(-1)!.failureReason).toMatch(/loopback address/);
+  });
+
+  it('imports the video shown on a web page with yt-dlp, through the filtering proxy', async () => {
+    const created = await trpc(app.serverUrl, user, 'projects.importUrl', { url: `${host.origin}/watch` }, 'mutation');
+    const events = await finished(created.body.result!.data.id);
+    expect(events.at(-1), JSON.stringify(events.at(-1))).toMatchObject({ status: 'ready', progress: 100 });
+    const { body } = await trpc(app.serverUrl, user, 'projects.get', { id: created.body.result!.data.id });
+    expect(body.result!.data.metadata).toMatchObject({ width: 480, height: 270, videoCodec: 'h264' });
+  });
+
+  it('fails the project when the page’s video lives at a private address (refused by the proxy)', async () => {
+    const page = `${host.origin}/watch?video=${encodeURIComponent(`http://localhost:${host.port}/video.mp4`)}`;
+    const created = await trpc(app.serverUrl, user, 'projects.importUrl', { url: page }, 'mutation');
+    const events = await finished(created.body.result!.data.id);
+    expect(events.at(-1)!.status).toBe('failed');
+    expect(events.at(-1)!.failureReason).toMatch(/loopback address \(localhost → /);
   });
 
   it('refuses a non-http link at the edge with BAD_REQUEST', async () => {

@@ -1,18 +1,32 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { s3Options, type WorkerEnv } from '@clipforge/config';
+import { EnvError, s3Options, type WorkerEnv } from '@clipforge/config';
+import type { SpeechEngine } from '@clipforge/core';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
-import { createStorage, ffmpegAnalyzer, ffmpegCaptions, ffmpegClipRenderer, ffmpegTools, httpRemoteSource, openAiSpeechEngine } from '@clipforge/media';
+import {
+  createStorage,
+  ffmpegAnalyzer,
+  ffmpegCaptions,
+  ffmpegClipRenderer,
+  ffmpegTools,
+  findYtDlp,
+  httpRemoteSource,
+  openAiSpeechEngine,
+  openWhisperCppEngine,
+  WhisperSetupError,
+} from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
+  const ffmpeg = { ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH };
+  // First: a whisper model that cannot load stops the worker before it connects to anything.
+  const speech = await speechEngine(env, ffmpeg, log);
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   // Stages enqueue the next one (import → transcription) through the same producer as the server.
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
-  const ffmpeg = { ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH };
   redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   return {
@@ -28,10 +42,10 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     renderer: ffmpegClipRenderer(ffmpeg),
     analyzer: ffmpegAnalyzer(env.FFMPEG_PATH),
     scorer,
-    speech: speechEngine(env, ffmpeg),
-    remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES }),
+    speech,
+    remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),
     async close() {
-      await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close()]);
+      await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close(), speech?.close?.()]);
       redis.disconnect();
     },
   };
@@ -40,10 +54,25 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
 export type WorkerContainer = Awaited<ReturnType<typeof createWorkerContainer>>;
 
 /** The configured speech-to-text engine, or null: then transcripts come from captions only. */
-function speechEngine(env: WorkerEnv, ffmpeg: { ffmpeg: string; ffprobe: string }) {
+async function speechEngine(env: WorkerEnv, ffmpeg: { ffmpeg: string; ffprobe: string }, log: Logger): Promise<(SpeechEngine & { close?: () => Promise<void> }) | null> {
   if (env.TRANSCRIPTION_ENGINE === 'none') return null;
+  if (env.TRANSCRIPTION_ENGINE === 'whisper-cpp') {
+    const options = { modelPath: env.WHISPER_MODEL_PATH!, language: env.WHISPER_LANGUAGE, chunkSec: env.TRANSCRIPTION_CHUNK_SEC, onLog: (level: string, text: string) => log.debug({ level, whisper: text }, 'whisper.cpp') };
+    return openWhisperCppEngine(options, ffmpeg).catch((error: unknown) => {
+      throw error instanceof WhisperSetupError ? new EnvError('apps/worker', [error.message]) : error;
+    });
+  }
   return openAiSpeechEngine(
     { baseURL: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY || 'not-needed', model: env.TRANSCRIPTION_MODEL, chunkSec: env.TRANSCRIPTION_CHUNK_SEC },
     ffmpeg,
   );
+}
+
+/** yt-dlp for links to web pages, when installed and not switched off; the log says which. */
+function ytDlp(env: WorkerEnv, log: Logger) {
+  const path = findYtDlp(env.YTDLP_PATH);
+  if (path) log.info({ ytDlp: path }, 'links to web pages are imported with yt-dlp');
+  else log.info('yt-dlp not available (YTDLP_PATH): links to web pages are refused, direct media links still work');
+  // Below the job timeout, so a slow site fails the import with a reason instead of timing out the job.
+  return path ? { path, ffmpegPath: env.FFMPEG_PATH, timeoutMs: Math.floor(env.JOB_TIMEOUT_MS * 0.8) } : null;
 }

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { loadEnvOrExit, workerEnv } from '@clipforge/config';
+import { EnvError, loadEnvOrExit, workerEnv } from '@clipforge/config';
 import { AttemptTracker, JOB_NAMES } from '@clipforge/jobs';
 import { createWorkerContainer } from './container.js';
 import { assertRegistryComplete, buildRegistry } from './registry.js';
@@ -36,6 +36,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  log.fatal({ err: error }, 'worker failed to start');
+  // Configuration found unusable at boot (e.g. a whisper model that does not load): the reason, no stack.
+  if (error instanceof EnvError) process.stderr.write(error.message + '\n');
+  else log.fatal({ err: error }, 'worker failed to start');
   process.exit(1);
 });

@@ -14,7 +14,7 @@ export async function main(args) {
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const stack = await provisionStack({
     profile: 'test',
-    tools: { chromium: 'chromium', 'espeak-ng': 'espeak-ng' },
+    tools: { chromium: 'chromium', 'espeak-ng': 'espeak-ng', 'yt-dlp': 'yt-dlp' },
     database: `clipforge_test_${runId}`,
     dropDatabaseOnStop: true,
   });

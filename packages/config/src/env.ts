@@ -27,7 +27,8 @@ export function parseEnv<S extends z.ZodType>(
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(root)';
     const value = issue.path.length === 1 ? present[String(issue.path[0])] : undefined;
-    if (value === undefined) return `${name}: required (not set)`;
+    // A refinement's own message says when and why the variable is needed; keep it.
+    if (value === undefined) return issue.code === 'custom' ? `${name}: ${issue.message} (not set)` : `${name}: required (not set)`;
     return `${name}: ${issue.message} (got ${JSON.stringify(value)})`;
   });
   throw new EnvError(processName, problems);

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { executableProblem } from './executable.js';
+import { whisperModelProblem } from './whisper-model.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -63,19 +65,36 @@ export const workerEnv = commonEnv
     .string()
     .default('')
     .transform((list) => list.split(',').map((h) => h.trim()).filter(Boolean)),
+  /** yt-dlp for links to web pages (video sites): unset = `yt-dlp` from PATH if installed; off = never. */
+  YTDLP_PATH: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value && value !== 'off' ? executableProblem(value) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}: set it to the yt-dlp executable, or off, or leave it unset to use yt-dlp from PATH` });
+    }),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
-  /** none: transcripts come from captions only; openai: any OpenAI-compatible /audio/transcriptions API. */
-  TRANSCRIPTION_ENGINE: z.enum(['none', 'openai']).default('none'),
+  /** none: captions only; openai: any OpenAI-compatible /audio/transcriptions API; whisper-cpp: local, WHISPER_MODEL_PATH. */
+  TRANSCRIPTION_ENGINE: z.enum(['none', 'openai', 'whisper-cpp']).default('none'),
   OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
   OPENAI_API_KEY: z.string().default(''),
   TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
   /** Audio is sent in pieces of about this many seconds, cut in silences (16 kHz FLAC: ~0.5 MB a minute). */
   TRANSCRIPTION_CHUNK_SEC: positiveInt.default(1200),
+  /** whisper-cpp: a ggml model file the operator provides (nothing is ever downloaded). */
+  WHISPER_MODEL_PATH: z.string().optional(),
+  /** whisper-cpp: spoken language (ISO 639-1) or auto (detected; English-only models always use en). */
+  WHISPER_LANGUAGE: z.string().regex(/^(auto|[a-z]{2,3})$/, 'must be auto or a language code such as en').default('auto'),
   })
   .refine((env) => env.TRANSCRIPTION_ENGINE !== 'openai' || env.OPENAI_API_KEY || !env.OPENAI_BASE_URL.includes('api.openai.com'), {
     message: 'required when TRANSCRIPTION_ENGINE=openai talks to api.openai.com',
     path: ['OPENAI_API_KEY'],
+  })
+  .superRefine((env, ctx) => {
+    if (env.TRANSCRIPTION_ENGINE !== 'whisper-cpp') return;
+    const problem = whisperModelProblem(env.WHISPER_MODEL_PATH);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['WHISPER_MODEL_PATH'] });
   });
 
 export type CommonEnv = z.infer<typeof commonEnv>;

@@ -1,8 +1,8 @@
-import dns from 'node:dns';
 import { Readable } from 'node:stream';
 import { Agent, fetch, type Dispatcher } from 'undici';
 import { DomainError, parseImportUrl } from '@clipforge/core';
-import { blockedRange, isIpLiteral, stripBrackets } from './address-policy.js';
+import { isIpLiteral } from './address-policy.js';
+import { allowSet, checkDestination, pinnedLookup } from './destination-check.js';
 import { formatBytes, writeLimited } from './write-limited.js';
 
 export interface SafeFetchOptions {
@@ -20,55 +20,41 @@ export interface Download {
   contentType: string | null;
 }
 
-const blocked = (host: string, range: string) =>
-  new DomainError(
-    'BAD_INPUT',
-    `The link points to a ${rangeName(range)} address (${host}); ClipForge only fetches public internet addresses.`,
-  );
-
-function rangeName(range: string) {
-  const names: Record<string, string> = { loopback: 'loopback', private: 'private network', linkLocal: 'link-local', uniqueLocal: 'private network', carrierGradeNat: 'carrier-grade NAT', unspecified: 'unspecified' };
-  return names[range] ?? `non-public (${range})`;
-}
-
 /**
- * An undici agent whose DNS lookup refuses non-public addresses, so the address checked is the
- * address connected to (no DNS-rebinding gap), on the first request and on every redirect.
+ * An undici agent that connects only to addresses checkDestination approved, so the address
+ * checked is the address connected to (no DNS-rebinding gap), on the first request and on every
+ * redirect.
  */
 function guardedAgent(allow: Set<string>): Agent {
   return new Agent({
     connect: {
       lookup(hostname, options, callback) {
-        dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-          if (error) return callback(error, '', 4);
-          const list = addresses as dns.LookupAddress[];
-          if (!allow.has(hostname.toLowerCase())) {
-            const bad = list.map((a) => ({ a, range: blockedRange(a.address) })).find((x) => x.range);
-            if (bad) return callback(blocked(`${hostname} → ${bad.a.address}`, bad.range!), '', 4);
-          }
-          const first = list[0];
-          if (!first) return callback(new Error(`no address for ${hostname}`), '', 4);
-          if ((options as { all?: boolean }).all) return (callback as (e: null, a: dns.LookupAddress[]) => void)(null, list);
-          callback(null, first.address, first.family);
-        });
+        checkDestination(hostname, allow).then(
+          (addresses) => pinnedLookup(addresses)(hostname, options, callback as never),
+          (error: unknown) => callback(error as Error, '', 4),
+        );
       },
     },
   });
 }
 
+/** A link that answers with a web page: yt-dlp may find the video on it (see remote-source). */
+export class WebPageLinkError extends DomainError {
+  constructor(readonly pageUrl: string) {
+    super('BAD_INPUT', 'The link is a web page, not a video file. Paste a direct link to the video file.');
+  }
+}
+
 /** Downloads a user-supplied URL to `filePath`, following redirects and checking every hop. */
 export async function safeDownload(rawUrl: string, filePath: string, options: SafeFetchOptions): Promise<Download> {
-  const allow = new Set((options.allowHosts ?? []).map((h) => stripBrackets(h.trim().toLowerCase())).filter(Boolean));
+  const allow = allowSet(options.allowHosts);
   const dispatcher: Dispatcher = guardedAgent(allow);
   const signal = AbortSignal.timeout(options.timeoutMs ?? 10 * 60_000);
   let url = parseImportUrl(rawUrl);
   try {
     for (let hop = 0; ; hop++) {
-      const host = stripBrackets(url.hostname).toLowerCase();
-      if (isIpLiteral(host) && !allow.has(host)) {
-        const range = blockedRange(host);
-        if (range) throw blocked(host, range); // IP literals skip DNS, so the agent never sees them
-      }
+      // IP literals skip DNS, so the agent's lookup never sees them: check them here.
+      if (isIpLiteral(url.hostname)) await checkDestination(url.hostname, allow);
       const response = await fetch(url, { dispatcher, redirect: 'manual', signal, headers: { 'user-agent': 'ClipForge/0.1 (+video import)' } }).catch(
         (error: unknown) => {
           const cause = (error as { cause?: unknown }).cause;
@@ -89,9 +75,9 @@ export async function safeDownload(rawUrl: string, filePath: string, options: Sa
         throw new DomainError('BAD_INPUT', `The link answered HTTP ${response.status}; check that it is public and points to a video file.`);
       }
       const contentType = response.headers.get('content-type');
-      if (contentType?.startsWith('text/html')) {
+      if (contentType?.startsWith('text/html') || contentType?.startsWith('application/xhtml+xml')) {
         await response.body.cancel();
-        throw new DomainError('BAD_INPUT', 'The link is a web page, not a video file. Paste a direct link to the video file.');
+        throw new WebPageLinkError(url.toString());
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
       const total = Number.isFinite(declared) ? declared : null;

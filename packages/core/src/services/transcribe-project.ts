@@ -19,7 +19,8 @@ export const captionsKey = (projectId: string) => `projects/${projectId}/caption
 
 export const NO_ENGINE_MESSAGE =
   'This video has no captions and no speech-to-text engine is configured. Upload an SRT or VTT caption file for it, ' +
-  'or ask your operator to set TRANSCRIPTION_ENGINE=openai (OpenAI, Groq or a self-hosted whisper server).';
+  'or ask your operator to set TRANSCRIPTION_ENGINE=openai (OpenAI, Groq or a self-hosted whisper server) ' +
+  'or TRANSCRIPTION_ENGINE=whisper-cpp (local, with WHISPER_MODEL_PATH).';
 
 /**
  * Produces the project's words: an uploaded caption file first, then captions embedded in the
