@@ -25,7 +25,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function cpuPart() {
   const talk = plantedTalk(7, { minutes: 180, segments: 30 });
-  const input = { words: talk.words, durationMs: talk.durationMs, steering: {} };
+  const material = { words: talk.words, durationMs: talk.durationMs };
+  const request = (cacheKey, steering = {}) => ({ cacheKey, steering, load: async () => material });
   const text = talk.words.map((w) => w.text).join(' ');
   const nlp = winkNLP(model);
   nlp.readDoc(text); // warm
@@ -39,10 +40,10 @@ async function cpuPart() {
   const pool = new ScoringPool({ maxThreads: 1, maxQueue: 16, niceIncrement: 0 });
   const cold = [];
   const warm = [];
-  await pool.score(input, null); // loads the model in the thread
-  for (let i = 0; i < 5; i++) cold.push((await pool.score(input, null)).cpuMs);
-  await pool.score(input, 'bench');
-  for (let i = 0; i < 5; i++) warm.push((await pool.score({ ...input, steering: { count: 5 + i } }, 'bench')).cpuMs);
+  await pool.score(request(null)); // loads the model in the thread
+  for (let i = 0; i < 5; i++) cold.push((await pool.score(request(null))).cpuMs);
+  await pool.score(request('bench'));
+  for (let i = 0; i < 5; i++) warm.push((await pool.score(request('bench', { count: 5 + i }))).cpuMs);
   await pool.close();
   const result = { words: talk.words.length, coldMs: median(cold), warmMs: median(warm), winkReadDocMs: median(floor) };
   console.log(`\nScoring a 3-hour transcript (${result.words} words) on a worker thread, median of 5, thread CPU:`);
@@ -71,14 +72,14 @@ async function loadPart(env, log) {
     // One re-score to warm the thread's cache, then reset the event-loop histogram.
     await rescore(0);
     await fetch(`${base}/metrics`).then((r) => r.text());
-    const started = performance.now();
     const inFlight = Promise.all(Array.from({ length: 100 }, (_, i) => {
       const t = performance.now();
       return rescore(i).then((r) => ({ ...r, ms: performance.now() - t }));
     }));
     const health = await autocannon({ url: `${base}/health/live`, connections: 10, duration: 5 });
     const results = await inFlight;
-    const wallMs = performance.now() - started;
+    // When the last re-score answered (autocannon's fixed 5 s says nothing about it).
+    const wallMs = Math.max(...results.map((r) => r.ms));
     const metrics = await fetch(`${base}/metrics`).then((r) => r.text());
     const loopP99 = Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(metrics)?.[1] ?? NaN) * 1000;
     const failed = results.filter((r) => r.status !== 200);

@@ -6,7 +6,7 @@ export type { Aspect, Fit, CaptionStyle, ExportStatus, ExportSpec, ClipExport } 
 export { ExportService, renderExport, wordsInClip, exportProgressEvent } from './services/export-service.js';
 export type { ExportServiceDeps, RenderExportDeps } from './services/export-service.js';
 export { TRANSCRIPT_STATUSES } from './transcript.js';
-export type { Word, Transcript, TranscriptStatus, WordEdit } from './transcript.js';
+export type { Word, Transcript, TranscriptSummary, TranscriptStatus, WordEdit } from './transcript.js';
 export { transcribeProject, captionsKey, NO_ENGINE_MESSAGE } from './services/transcribe-project.js';
 export type { TranscribeDeps } from './services/transcribe-project.js';
 export { TranscriptService } from './services/transcript-service.js';
@@ -34,6 +34,8 @@ export type {
   AudioFeatures,
   VisualFeatures,
   ScoringInput,
+  ScoringMaterial,
+  MediaFeatures,
   MomentCandidate,
   ScorePoint,
   ScoringResult,

@@ -54,12 +54,22 @@ export interface VisualFeatures {
   sceneCutsMs: number[];
 }
 
-export interface ScoringInput {
+/** What scoring reads about a video, apart from the user's steering. */
+export interface ScoringMaterial {
   words: Word[];
   durationMs: number;
   audio?: AudioFeatures | null;
   visual?: VisualFeatures | null;
+}
+
+export interface ScoringInput extends ScoringMaterial {
   steering?: MomentSteering;
+}
+
+/** The stage's measurements that re-scoring reuses. */
+export interface MediaFeatures {
+  audio: AudioFeatures | null;
+  sceneCutsMs: number[] | null;
 }
 
 /** A clip worth posting, as the scorer proposes it. */
@@ -116,8 +126,6 @@ export interface MomentAnalysis {
   /** The scorer's note to the user (no speech, exclusions cover everything…), or null. */
   message: string | null;
   steering: MomentSteering;
-  audio: AudioFeatures | null;
-  sceneCutsMs: number[] | null;
   timeline: ScorePoint[];
   settings: ScoringResult['settings'] | null;
   updatedAt: Date;

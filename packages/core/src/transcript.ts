@@ -20,6 +20,8 @@ export interface Transcript {
   updatedAt: Date;
 }
 
+export type TranscriptSummary = Omit<Transcript, 'words'>;
+
 /** A user's correction of one word: the text changes, the timing stays. */
 export interface WordEdit {
   index: number;

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { DomainError, type MomentCandidate, type MomentScorer, type ScoringInput, type ScoringResult } from '@clipforge/core';
+import { DomainError, type MomentCandidate, type MomentScorer, type ScoringRequest, type ScoringResult } from '@clipforge/core';
 import type { ScoringTask, ScoringTaskResult } from './worker.js';
 
 export interface ScoringPoolOptions {
@@ -31,13 +31,13 @@ export class ScoringPool implements MomentScorer {
     });
   }
 
-  async score(input: ScoringInput, cacheKey: string | null = null): Promise<{ result: ScoringResult; cpuMs: number; cached: boolean }> {
-    const { result, cpuMs, cached } = await this.run({ kind: 'score', cacheKey, input });
+  async score(request: ScoringRequest): Promise<{ result: ScoringResult; cpuMs: number; cached: boolean }> {
+    const { result, cpuMs, cached } = await this.runWithMaterial(request, { kind: 'score' });
     return { result: result as ScoringResult, cpuMs, cached };
   }
 
-  async scoreClip(input: ScoringInput, startMs: number, endMs: number, cacheKey: string | null = null): Promise<MomentCandidate | null> {
-    const { result } = await this.run({ kind: 'score-clip', cacheKey, input, startMs, endMs });
+  async scoreClip(request: ScoringRequest, startMs: number, endMs: number): Promise<MomentCandidate | null> {
+    const { result } = await this.runWithMaterial(request, { kind: 'score-clip', startMs, endMs });
     return result as MomentCandidate | null;
   }
 
@@ -47,6 +47,18 @@ export class ScoringPool implements MomentScorer {
 
   close() {
     return this.pool.close();
+  }
+
+  /**
+   * Asks with the cache key alone first; only a thread without that analysis makes the caller
+   * load and send the words (loading and structured-cloning them is main-thread work).
+   */
+  private async runWithMaterial(request: ScoringRequest, task: Pick<ScoringTask, 'kind' | 'startMs' | 'endMs'>) {
+    const base = { ...task, cacheKey: request.cacheKey, steering: request.steering };
+    const first = request.cacheKey ? await this.run({ ...base, material: null }) : { missing: true as const };
+    const answer = first.missing ? await this.run({ ...base, material: await request.load() }) : first;
+    if (answer.missing) throw new Error('a scoring thread answered "missing" for a task that carried its material');
+    return answer;
   }
 
   private async run(task: ScoringTask) {

@@ -30,7 +30,7 @@ export async function clipDetectionGaveUp(container: WorkerContainer, payload: J
     await container.db.moments.markFailed(payload.projectId, reason);
     const project = await container.db.projects.findById(payload.projectId);
     if (project) {
-      const [transcript, analysis] = await Promise.all([container.db.transcripts.find(payload.projectId), container.db.moments.findAnalysis(payload.projectId)]);
+      const [transcript, analysis] = await Promise.all([container.db.transcripts.findSummary(payload.projectId), container.db.moments.findAnalysis(payload.projectId)]);
       await container.progress.publish(toProgressEvent(project, transcript, analysis));
     }
   });

@@ -30,6 +30,6 @@ export async function transcriptionGaveUp(container: WorkerContainer, payload: J
   await container.db.withContext(async () => {
     await container.db.transcripts.markFailed(payload.projectId, reason);
     const project = await container.db.projects.findById(payload.projectId);
-    if (project) await container.progress.publish(toProgressEvent(project, await container.db.transcripts.find(payload.projectId)));
+    if (project) await container.progress.publish(toProgressEvent(project, await container.db.transcripts.findSummary(payload.projectId)));
   });
 }

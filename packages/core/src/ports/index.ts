@@ -7,4 +7,4 @@ export type { QueueMonitor, QueueCounts, QueuedJobState } from './queue-monitor.
 export type { TranscriptRepository, SpeechEngine, CaptionExtractor } from './transcripts.js';
 export type { ExportRepository, ClipRenderer, RenderRequest, RenderedClip } from './exports.js';
 export type * from './media-analyzer.js';
-export type { MomentRepository, MomentScorer } from './moments.js';
+export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.js';

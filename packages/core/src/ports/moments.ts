@@ -1,7 +1,9 @@
-import type { AudioFeatures, Moment, MomentAnalysis, MomentCandidate, MomentSteering, ScoringInput, ScoringResult } from '../moment.js';
+import type { AudioFeatures, MediaFeatures, Moment, MomentAnalysis, MomentCandidate, MomentSteering, ScoringMaterial, ScoringResult } from '../moment.js';
 
 export interface MomentRepository {
+  /** The stage's state and steering, without the (larger) media measurements. */
   findAnalysis(projectId: string): Promise<MomentAnalysis | null>;
+  findFeatures(projectId: string): Promise<MediaFeatures | null>;
   /** Creates the analysis row as running (or resets its progress), keeping the user's steering. */
   startAnalysis(projectId: string): Promise<void>;
   setProgress(projectId: string, progress: number): Promise<void>;
@@ -16,9 +18,16 @@ export interface MomentRepository {
   replace(momentId: string, candidate: MomentCandidate): Promise<Moment>;
 }
 
+export interface ScoringRequest {
+  /** Names the transcript version; a scorer that has analysed it does not need `load`. */
+  cacheKey: string | null;
+  steering: MomentSteering;
+  /** Fetches words and measurements, only when no cached analysis can serve the request. */
+  load: () => Promise<ScoringMaterial>;
+}
+
 /** Moment scoring, run off the event loop (a thread pool in practice). */
 export interface MomentScorer {
-  /** `cacheKey` names the transcript version, so a re-score can reuse its text analysis. */
-  score(input: ScoringInput, cacheKey: string | null): Promise<{ result: ScoringResult; cpuMs: number }>;
-  scoreClip(input: ScoringInput, startMs: number, endMs: number, cacheKey: string | null): Promise<MomentCandidate | null>;
+  score(request: ScoringRequest): Promise<{ result: ScoringResult; cpuMs: number }>;
+  scoreClip(request: ScoringRequest, startMs: number, endMs: number): Promise<MomentCandidate | null>;
 }

@@ -1,7 +1,9 @@
-import type { Transcript, Word, WordEdit } from '../transcript.js';
+import type { Transcript, TranscriptSummary, Word, WordEdit } from '../transcript.js';
 
 export interface TranscriptRepository {
   find(projectId: string): Promise<Transcript | null>;
+  /** The transcript's state without its words (cheap: no JSON of thousands of words to parse). */
+  findSummary(projectId: string): Promise<TranscriptSummary | null>;
   /** Creates the row as queued, or resets an existing one for a re-run (keeps nothing stale). */
   queue(projectId: string): Promise<void>;
   setProgress(projectId: string, progress: number): Promise<void>;

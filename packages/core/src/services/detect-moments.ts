@@ -1,6 +1,6 @@
 import type { BlobStorage, MediaAnalyzer, MomentRepository, MomentScorer, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import type { AudioFeatures } from '../moment.js';
-import type { Transcript } from '../transcript.js';
+import type { TranscriptSummary } from '../transcript.js';
 import { toProgressEvent } from './project-service.js';
 
 export interface DetectMomentsDeps {
@@ -14,7 +14,7 @@ export interface DetectMomentsDeps {
 }
 
 /** Names the transcript version, so scoring threads reuse its analysis until the words change. */
-export const transcriptCacheKey = (transcript: Transcript) => `${transcript.projectId}:${(transcript.editedAt ?? transcript.updatedAt).getTime()}`;
+export const transcriptCacheKey = (transcript: TranscriptSummary) => `${transcript.projectId}:${(transcript.editedAt ?? transcript.updatedAt).getTime()}`;
 
 /**
  * The clip-detection stage: measures the audio and scene cuts, then scores moments with the
@@ -41,10 +41,12 @@ export async function detectMoments(deps: DetectMomentsDeps, projectId: string, 
 
   const analysis = await deps.moments.findAnalysis(projectId);
   const steering = analysis?.steering ?? {};
-  const { result } = await deps.scorer.score(
-    { words: transcript.words, durationMs: Math.round(project.metadata.durationSec * 1000), audio, visual: { sceneCutsMs }, steering },
-    transcriptCacheKey(transcript),
-  );
+  const durationMs = Math.round(project.metadata.durationSec * 1000);
+  const { result } = await deps.scorer.score({
+    cacheKey: transcriptCacheKey(transcript),
+    steering,
+    load: async () => ({ words: transcript.words, durationMs, audio, visual: { sceneCutsMs } }),
+  });
   await deps.moments.saveResult(projectId, steering, result);
   reportProgress(100);
   await deps.progress.publish(toProgressEvent(project, transcript, await deps.moments.findAnalysis(projectId)));

@@ -30,7 +30,7 @@ export class ExportService {
     }
     if (spec.endMs - spec.startMs > MAX_CLIP_MS) throw new DomainError('BAD_INPUT', 'A clip can be at most 10 minutes long.');
     if (spec.captionStyle !== 'none') {
-      const transcript = await this.deps.transcripts.find(projectId);
+      const transcript = await this.deps.transcripts.findSummary(projectId);
       if (transcript?.status !== 'ready') {
         throw new DomainError('CONFLICT', 'Captions need the transcript: wait for it, add a caption file, or export without captions.');
       }

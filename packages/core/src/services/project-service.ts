@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { DomainError } from '../errors.js';
 import type { Project, ProjectProgressEvent } from '../project.js';
 import type { BlobStorage, MomentRepository, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
-import type { Transcript } from '../transcript.js';
+import type { TranscriptSummary } from '../transcript.js';
 import type { MomentAnalysis } from '../moment.js';
 import { eventStream } from './event-stream.js';
 import { parseImportUrl, projectNameFromUrl } from '../import-url.js';
@@ -110,7 +110,7 @@ export class ProjectService {
     // Also on abort: a stream the caller leaves before its first read never reaches `finally`.
     signal?.addEventListener('abort', () => void unsubscribe(), { once: true });
     const read = async () =>
-      toProgressEvent(await this.get(actor, id), await this.deps.transcripts.find(id), await this.deps.moments.findAnalysis(id));
+      toProgressEvent(await this.get(actor, id), await this.deps.transcripts.findSummary(id), await this.deps.moments.findAnalysis(id));
     return (async function* () {
       try {
         yield await read();
@@ -134,10 +134,10 @@ export function projectProgress(project: Project) {
 }
 
 /** The transcript's part of a progress event. */
-export const transcriptProgress = (transcript: Transcript | null): ProjectProgressEvent['transcript'] =>
+export const transcriptProgress = (transcript: TranscriptSummary | null): ProjectProgressEvent['transcript'] =>
   transcript && { status: transcript.status, progress: transcript.progress, failureReason: transcript.failureReason };
 
-export function toProgressEvent(project: Project, transcript: Transcript | null, analysis: MomentAnalysis | null = null): ProjectProgressEvent {
+export function toProgressEvent(project: Project, transcript: TranscriptSummary | null, analysis: MomentAnalysis | null = null): ProjectProgressEvent {
   return {
     ...projectProgress(project),
     transcript: transcriptProgress(transcript),

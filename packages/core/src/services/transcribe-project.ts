@@ -39,7 +39,7 @@ export async function transcribeProject(
   const project = await deps.projects.findById(projectId);
   if (!project || project.status === 'failed' || project.status === 'uploaded') return 'not-ready' as const;
   const publish = async () => {
-    const [current, transcript] = await Promise.all([deps.projects.findById(projectId), deps.transcripts.find(projectId)]);
+    const [current, transcript] = await Promise.all([deps.projects.findById(projectId), deps.transcripts.findSummary(projectId)]);
     if (current) await deps.progress.publish(toProgressEvent(current, transcript));
   };
   const report = async (percent: number) => {

@@ -40,7 +40,7 @@ export async function importVideo(
     const stage = status === 'ready' ? null : STAGE;
     if (status === 'importing') await deps.projects.setProgress(projectId, { status, stage, progress });
     reportProgress(progress);
-    const transcript = transcriptProgress(status === 'ready' ? await deps.transcripts.find(projectId) : null);
+    const transcript = transcriptProgress(status === 'ready' ? await deps.transcripts.findSummary(projectId) : null);
     await deps.progress.publish({ projectId, status, stage, progress, failureReason, transcript, moments: null, export: null });
   };
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AudioFeatures, Moment, MomentAnalysis, MomentCandidate, MomentRepository, MomentSteering, ScoringResult } from '@clipforge/core';
+import type { AudioFeatures, MediaFeatures, Moment, MomentAnalysis, MomentCandidate, MomentRepository, MomentSteering, ScoringResult } from '@clipforge/core';
 import { MomentAnalysisSchema, MomentSchema, type MomentAnalysisEntity, type MomentEntity } from '../entities/moment.entity.js';
 
 /** Moments and their analysis in PostgreSQL; callers check the project's organization first. */
@@ -8,8 +8,13 @@ export class MikroMomentRepository implements MomentRepository {
   constructor(private readonly em: () => EntityManager) {}
 
   async findAnalysis(projectId: string): Promise<MomentAnalysis | null> {
-    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { refresh: true });
+    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { refresh: true, exclude: ['audio', 'sceneCutsMs'] });
     return entity ? toAnalysis(entity) : null;
+  }
+
+  async findFeatures(projectId: string): Promise<MediaFeatures | null> {
+    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { refresh: true, fields: ['projectId', 'audio', 'sceneCutsMs'] });
+    return entity ? { audio: entity.audio ?? null, sceneCutsMs: entity.sceneCutsMs ?? null } : null;
   }
 
   async startAnalysis(projectId: string): Promise<void> {
@@ -79,7 +84,10 @@ export class MikroMomentRepository implements MomentRepository {
   }
 }
 
-function toAnalysis(entity: MomentAnalysisEntity): MomentAnalysis {
+/** Read from a row loaded without its media measurements. */
+type AnalysisRow = Pick<MomentAnalysisEntity, 'projectId' | 'status' | 'progress' | 'failureReason' | 'message' | 'steering' | 'timeline' | 'settings' | 'updatedAt'>;
+
+function toAnalysis(entity: AnalysisRow): MomentAnalysis {
   return {
     projectId: entity.projectId,
     status: entity.status,
@@ -87,8 +95,6 @@ function toAnalysis(entity: MomentAnalysisEntity): MomentAnalysis {
     failureReason: entity.failureReason ?? null,
     message: entity.message ?? null,
     steering: entity.steering,
-    audio: entity.audio ?? null,
-    sceneCutsMs: entity.sceneCutsMs ?? null,
     timeline: entity.timeline,
     settings: entity.settings ?? null,
     updatedAt: entity.updatedAt,

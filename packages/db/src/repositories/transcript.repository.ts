@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import type { Transcript, TranscriptRepository, Word, WordEdit } from '@clipforge/core';
+import type { Transcript, TranscriptRepository, TranscriptSummary, Word, WordEdit } from '@clipforge/core';
 import { TranscriptSchema, type TranscriptEntity } from '../entities/transcript.entity.js';
 
 /** Transcripts in PostgreSQL, one row per project; callers check the project's organization first. */
@@ -9,6 +9,11 @@ export class MikroTranscriptRepository implements TranscriptRepository {
   async find(projectId: string): Promise<Transcript | null> {
     const entity = await this.em().findOne(TranscriptSchema, { projectId }, { refresh: true });
     return entity ? toTranscript(entity) : null;
+  }
+
+  async findSummary(projectId: string): Promise<TranscriptSummary | null> {
+    const entity = await this.em().findOne(TranscriptSchema, { projectId }, { refresh: true, exclude: ['words'] });
+    return entity ? toSummary(entity) : null;
   }
 
   async queue(projectId: string): Promise<void> {
@@ -56,13 +61,16 @@ export class MikroTranscriptRepository implements TranscriptRepository {
 }
 
 function toTranscript(entity: TranscriptEntity): Transcript {
+  return { ...toSummary(entity), words: entity.words };
+}
+
+function toSummary(entity: Pick<TranscriptEntity, 'projectId' | 'status' | 'progress' | 'engine' | 'failureReason' | 'editedAt' | 'updatedAt'>): TranscriptSummary {
   return {
     projectId: entity.projectId,
     status: entity.status,
     progress: entity.progress,
     engine: entity.engine ?? null,
     failureReason: entity.failureReason ?? null,
-    words: entity.words,
     editedAt: entity.editedAt ?? null,
     updatedAt: entity.updatedAt,
   };
