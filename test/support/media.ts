@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'clipforge-test-media-'));
 
@@ -123,4 +126,29 @@ export function makeSpeechWithApplause(text: string, name = 'applause.flac'): st
     '-filter_complex', '[0][1][2]concat=n=3:v=0:a=1,aresample=16000,aformat=channel_layouts=mono', '-c:a', 'flac', file,
   ]);
   return file;
+}
+
+/**
+ * A 960×540 talk-like video in which a real face photo (from @vladmandic/face-api's demo folder)
+ * holds still, walks right between `moveFromSec` and `moveToSec`, then holds still again. Returns
+ * the file and the photo's left edge over time (px), for checking where a tracker thinks it is.
+ */
+export function makeMovingFaceVideo(options: { seconds?: number; moveFromSec?: number; moveToSec?: number; name?: string } = {}) {
+  const { seconds = 8, moveFromSec = 1, moveToSec = 7, name = 'moving-face.mp4' } = options;
+  const photo = path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
+  const size = 240;
+  const [fromX, toX] = [40, 960 - size - 40];
+  const speed = (toX - fromX) / (moveToSec - moveFromSec);
+  const x = `if(lt(t,${moveFromSec}),${fromX},if(lt(t,${moveToSec}),${fromX}+(t-${moveFromSec})*${speed},${toX}))`;
+  const file = path.join(workDir, name);
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `color=c=0x505860:size=960x540:rate=25:d=${seconds}`,
+    '-loop', '1', '-i', photo,
+    '-f', 'lavfi', '-i', `sine=frequency=200:duration=${seconds}`,
+    '-filter_complex', `[1:v]crop=560:560:930:80,scale=${size}:${size}[face];[0:v][face]overlay=x='${x}':y=150:shortest=1[v]`,
+    '-map', '[v]', '-map', '2:a', '-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', file,
+  ]);
+  const photoLeftAt = (tSec: number) => (tSec < moveFromSec ? fromX : tSec < moveToSec ? fromX + (tSec - moveFromSec) * speed : toX);
+  return { file, width: 960, height: 540, photoSize: size, photoLeftAt };
 }

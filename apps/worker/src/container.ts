@@ -6,6 +6,7 @@ import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
 import {
   createStorage,
+  faceApiTracker,
   ffmpegAnalyzer,
   ffmpegCaptions,
   ffmpegClipRenderer,
@@ -41,6 +42,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
     analyzer: ffmpegAnalyzer(env.FFMPEG_PATH),
+    faces: faceApiTracker(env.FFMPEG_PATH),
     scorer,
     speech,
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),

@@ -1,8 +1,11 @@
 export const ASPECTS = ['9:16', '1:1', '4:5', '16:9'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
-/** crop: fill the frame, cutting the sides; blur: the whole picture on a blurred copy of itself. */
-export const FITS = ['crop', 'blur'] as const;
+/**
+ * crop: fill the frame, cutting the sides equally; track: fill it with a window that follows the
+ * speaker's face; blur: the whole picture on a blurred copy of itself.
+ */
+export const FITS = ['crop', 'track', 'blur'] as const;
 export type Fit = (typeof FITS)[number];
 
 /** Burned-in, word-by-word animated caption looks ('none' renders no captions). */

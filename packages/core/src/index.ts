@@ -43,3 +43,5 @@ export type {
   MomentAnalysis,
   AnalysisStatus,
 } from './moment.js';
+export { planCropPath, cropWidthFraction } from './reframe.js';
+export type { FaceBox, FaceSample, CropKeyframe, ReframeOptions } from './reframe.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
-import { OUTPUT_SIZE, type ClipRenderer, type Fit, type RenderRequest } from '@clipforge/core';
+import { OUTPUT_SIZE, type ClipRenderer, type CropKeyframe, type Fit, type RenderRequest } from '@clipforge/core';
 import { CommandError } from './run.js';
 import { captionLines, toSrt, toVtt } from './caption-lines.js';
 import { buildAss } from './caption-ass.js';
@@ -11,11 +11,15 @@ import type { FfmpegPaths } from './ffmpeg-tools.js';
 /** Loudness target of short-form platforms: −14 LUFS integrated, −1.5 dBTP peak. */
 const LOUDNORM = 'loudnorm=I=-14:TP=-1.5:LRA=11';
 
-/** The frame for an aspect: cropped to fill it, or fitted onto a blurred fill of itself. */
-export function frameFilter(fit: Fit, width: number, height: number): string {
+/**
+ * The frame for an aspect: cropped to fill it (centred, or following `cropPath` for `track`), or
+ * fitted onto a blurred fill of itself.
+ */
+export function frameFilter(fit: Fit, width: number, height: number, cropPath: CropKeyframe[] | null = null): string {
   const ratio = width / height;
-  if (fit === 'crop') {
-    return `crop=w='min(iw,ih*${ratio})':h='min(ih,iw/${ratio})',scale=${width}:${height},setsar=1`;
+  if (fit === 'crop' || fit === 'track') {
+    const x = fit === 'track' && cropPath?.length ? `:x='${cropPathExpression(cropPath)}'` : '';
+    return `crop=w='min(iw,ih*${ratio})':h='min(ih,iw/${ratio})'${x},scale=${width}:${height},setsar=1`;
   }
   return [
     `split=2[bg][fg]`,
@@ -41,7 +45,7 @@ export function ffmpegClipRenderer(paths: FfmpegPaths): ClipRenderer {
       await writeFile(srtPath, toSrt(lines));
       await writeFile(vttPath, toVtt(lines));
 
-      let video = `[0:v]${frameFilter(request.fit, width, height)}`;
+      let video = `[0:v]${frameFilter(request.fit, width, height, request.cropPath)}`;
       if (request.captionStyle !== 'none' && lines.length) {
         await writeFile(path.join(request.outDir, 'captions.ass'), buildAss(lines, request.captionStyle, width, height));
         video += `,ass=captions.ass`; // relative: ffmpeg runs in outDir, so no path escaping in the graph
@@ -62,6 +66,24 @@ export function ffmpegClipRenderer(paths: FfmpegPaths): ClipRenderer {
       return { videoPath, srtPath, vttPath };
     },
   };
+}
+
+/**
+ * The crop's left edge over time as an ffmpeg expression: the centre moves linearly between
+ * keyframes (t in seconds from the clip's start), kept inside the frame.
+ */
+export function cropPathExpression(path: readonly CropKeyframe[]): string {
+  const at = (k: CropKeyframe) => (k.tMs / 1000).toFixed(3);
+  let center = path.at(-1)!.center.toFixed(4);
+  for (let i = path.length - 2; i >= 0; i--) {
+    const a = path[i]!;
+    const b = path[i + 1]!;
+    const span = Math.max((b.tMs - a.tMs) / 1000, 0.001).toFixed(3);
+    const ramp = `${a.center.toFixed(4)}+(${(b.center - a.center).toFixed(4)})*(t-${at(a)})/${span}`;
+    center = `if(lt(t,${at(b)}),${ramp},${center})`;
+  }
+  // Inside the filter option's single quotes, commas need no escaping.
+  return `max(0,min(iw-ow,(${center})*iw-ow/2))`;
 }
 
 function runWithProgress(command: string, args: string[], cwd: string, onSeconds: (seconds: number) => void): Promise<void> {

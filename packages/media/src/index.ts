@@ -38,3 +38,5 @@ export type { FilteringProxy } from './filtering-proxy.js';
 export { ytDlpDownload } from './ytdlp-download.js';
 export type { YtDlpOptions } from './ytdlp-download.js';
 export { findYtDlp } from './ytdlp-locate.js';
+export { faceApiTracker } from './face-tracker.js';
+export { cropPathExpression } from './clip-renderer.js';

@@ -13,6 +13,7 @@ export function videoExportHandler(container: WorkerContainer) {
           transcripts: container.db.transcripts,
           storage: container.storage,
           renderer: container.renderer,
+          faces: container.faces,
           progress: container.progress,
         },
         job.data.exportId,

@@ -1,5 +1,6 @@
 import type { Aspect, CaptionStyle, ClipExport, ExportSpec, Fit } from '../export.js';
 import type { Word } from '../transcript.js';
+import type { CropKeyframe, FaceSample } from '../reframe.js';
 
 export interface ExportRepository {
   create(input: ExportSpec & { id: string; projectId: string; orgId: string }): Promise<ClipExport>;
@@ -20,6 +21,8 @@ export interface RenderRequest {
   /** Words inside the clip, with times relative to the clip's start. */
   words: Word[];
   outDir: string;
+  /** For fit `track`: where the crop window's centre sits over time (fractions of the source width). */
+  cropPath: CropKeyframe[] | null;
 }
 
 export interface RenderedClip {
@@ -31,4 +34,13 @@ export interface RenderedClip {
 /** Renders a clip to an MP4 with burned-in captions plus SRT and VTT files. */
 export interface ClipRenderer {
   render(request: RenderRequest, onProgress: (fraction: number) => void): Promise<RenderedClip>;
+}
+
+/** Finds faces on frames sampled from a stretch of a video. */
+export interface FaceTracker {
+  track(
+    videoPath: string,
+    clip: { startMs: number; endMs: number; sourceWidth: number; sourceHeight: number },
+    onProgress: (fraction: number) => void,
+  ): Promise<FaceSample[]>;
 }

@@ -5,6 +5,6 @@ export type { PipelineQueue, ProgressBus } from './queues.js';
 export type { RemoteSource } from './remote-source.js';
 export type { QueueMonitor, QueueCounts, QueuedJobState } from './queue-monitor.js';
 export type { TranscriptRepository, SpeechEngine, CaptionExtractor } from './transcripts.js';
-export type { ExportRepository, ClipRenderer, RenderRequest, RenderedClip } from './exports.js';
+export type { ExportRepository, ClipRenderer, RenderRequest, RenderedClip, FaceTracker } from './exports.js';
 export type * from './media-analyzer.js';
 export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.js';

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { DomainError, isDomainError } from '../errors.js';
-import { MAX_CLIP_MS, type ClipExport, type ExportSpec } from '../export.js';
-import type { BlobStorage, ClipRenderer, ExportRepository, PipelineQueue, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import { MAX_CLIP_MS, OUTPUT_SIZE, type ClipExport, type ExportSpec } from '../export.js';
+import type { BlobStorage, ClipRenderer, ExportRepository, FaceTracker, PipelineQueue, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import { cropWidthFraction, planCropPath, type CropKeyframe } from '../reframe.js';
 import type { Word } from '../transcript.js';
 import type { Project, ProjectProgressEvent } from '../project.js';
 import { projectProgress, type Actor, type ProjectService } from './project-service.js';
@@ -46,6 +47,19 @@ export class ExportService {
   }
 }
 
+/** Where a face-following crop window sits over the clip, from faces found on sampled frames. */
+async function trackCrop(
+  faces: FaceTracker,
+  sourcePath: string,
+  clip: ClipExport,
+  source: { width: number; height: number },
+  onProgress: (fraction: number) => void,
+): Promise<CropKeyframe[]> {
+  const { width, height } = OUTPUT_SIZE[clip.aspect];
+  const samples = await faces.track(sourcePath, { startMs: clip.startMs, endMs: clip.endMs, sourceWidth: source.width, sourceHeight: source.height }, onProgress);
+  return planCropPath(samples, { cropWidth: cropWidthFraction(source.width, source.height, width / height) });
+}
+
 /** The words a clip shows, with times made relative to the clip's start and clamped inside it. */
 export function wordsInClip(words: Word[], startMs: number, endMs: number): Word[] {
   return words
@@ -64,6 +78,7 @@ export interface RenderExportDeps {
   transcripts: TranscriptRepository;
   storage: BlobStorage;
   renderer: ClipRenderer;
+  faces: FaceTracker;
   progress: ProgressBus;
 }
 
@@ -91,11 +106,17 @@ export async function renderExport(deps: RenderExportDeps, exportId: string, rep
 
   await report(1);
   const transcript = clip.captionStyle === 'none' ? null : await deps.transcripts.find(clip.projectId);
+  const sourcePath = await deps.storage.localPath(project.sourceKey);
+  // Face tracking, when asked for, takes the first part of the progress bar; rendering the rest.
+  const tracking = clip.fit === 'track' && project.metadata ? 25 : 0;
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'clipforge-export-'));
   try {
+    const cropPath = tracking
+      ? await trackCrop(deps.faces, sourcePath, clip, project.metadata!, (f) => void report(1 + Math.floor(f * (tracking - 1))))
+      : null;
     const rendered = await deps.renderer.render(
       {
-        sourcePath: await deps.storage.localPath(project.sourceKey),
+        sourcePath,
         startMs: clip.startMs,
         endMs: clip.endMs,
         aspect: clip.aspect,
@@ -103,8 +124,9 @@ export async function renderExport(deps: RenderExportDeps, exportId: string, rep
         captionStyle: clip.captionStyle,
         words: wordsInClip(transcript?.words ?? [], clip.startMs, clip.endMs),
         outDir,
+        cropPath,
       },
-      (fraction) => void report(Math.min(95, 1 + Math.floor(fraction * 94))),
+      (fraction) => void report(Math.min(95, Math.max(1, tracking) + Math.floor(fraction * (94 - tracking)))),
     );
     const base = `projects/${project.id}/exports/${exportId}`;
     const keys = { videoKey: `${base}/clip.mp4`, srtKey: `${base}/clip.srt`, vttKey: `${base}/clip.vtt` };

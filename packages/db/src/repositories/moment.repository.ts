@@ -7,13 +7,15 @@ import { MomentAnalysisSchema, MomentSchema, type MomentAnalysisEntity, type Mom
 export class MikroMomentRepository implements MomentRepository {
   constructor(private readonly em: () => EntityManager) {}
 
+  // Partial loads bypass the identity map: a partly loaded entity there would answer later reads
+  // with the same stale subset.
   async findAnalysis(projectId: string): Promise<MomentAnalysis | null> {
-    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { refresh: true, exclude: ['audio', 'sceneCutsMs'] });
+    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { exclude: ['audio', 'sceneCutsMs'], disableIdentityMap: true });
     return entity ? toAnalysis(entity) : null;
   }
 
   async findFeatures(projectId: string): Promise<MediaFeatures | null> {
-    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { refresh: true, fields: ['projectId', 'audio', 'sceneCutsMs'] });
+    const entity = await this.em().findOne(MomentAnalysisSchema, { projectId }, { fields: ['projectId', 'audio', 'sceneCutsMs'], disableIdentityMap: true });
     return entity ? { audio: entity.audio ?? null, sceneCutsMs: entity.sceneCutsMs ?? null } : null;
   }
 

@@ -12,7 +12,7 @@ export class MikroTranscriptRepository implements TranscriptRepository {
   }
 
   async findSummary(projectId: string): Promise<TranscriptSummary | null> {
-    const entity = await this.em().findOne(TranscriptSchema, { projectId }, { refresh: true, exclude: ['words'] });
+    const entity = await this.em().findOne(TranscriptSchema, { projectId }, { exclude: ['words'], disableIdentityMap: true });
     return entity ? toSummary(entity) : null;
   }
 
