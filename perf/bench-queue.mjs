@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BeeQueue from 'bee-queue';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { AttemptTracker, enqueueMany, openQueue } from '@clipforge/jobs';
 import { startConsumer } from '../apps/worker/dist/consumer.js';
@@ -46,7 +45,7 @@ async function raw(redisUrl, prefix) {
 }
 
 async function ours(redisUrl, prefix) {
-  const redis = new Redis(redisUrl);
+  const attempts = AttemptTracker.connect(redisUrl, prefix, (error) => console.error(error));
   const connection = { redisUrl, prefix, stallIntervalMs: 5000 };
   const producer = openQueue('video-import', connection, 'producer');
   const registration = {
@@ -57,7 +56,7 @@ async function ours(redisUrl, prefix) {
     },
     onGaveUp: async () => {},
   };
-  const consumer = startConsumer('video-import', registration, { connection, attempts: new AttemptTracker(redis, prefix), maxStalls: 3, log: pino({ level: 'silent' }) });
+  const consumer = startConsumer('video-import', registration, { connection, attempts, maxStalls: 3, log: pino({ level: 'silent' }) });
   await Promise.all([producer.ready(), consumer.ready()]);
   const done = finished(consumer, JOBS);
   const started = performance.now();
@@ -67,7 +66,7 @@ async function ours(redisUrl, prefix) {
   await done;
   const seconds = (performance.now() - started) / 1000;
   await Promise.all([producer.close(), consumer.close()]);
-  redis.disconnect();
+  attempts.close();
   return seconds;
 }
 

@@ -25,7 +25,10 @@ export function startConsumer<N extends JobName>(name: N, registration: JobRegis
     process.exit(1);
   });
   void queue.checkStalledJobs(options.connection.stallIntervalMs);
-  queue.on('stalled', (jobId) => log.warn({ queue: name, jobId }, 'job stalled (its worker died or hung); handing it out again'));
+  queue.on('stalled', (jobId) => {
+    log.warn({ queue: name, jobId }, 'job stalled (its worker died or hung); handing it out again');
+    void attempts.stalled(name, jobId).catch((error: unknown) => log.warn({ err: error, queue: name, jobId }, 'counting a stall failed'));
+  });
   queue.on('retrying', (job, error) => log.warn({ queue: name, jobId: job.id, err: error }, 'job attempt failed; will retry'));
   // bee-queue 2 also emits 'failed' for attempts it will retry; 'failed:fatal' is the last one.
   (queue as unknown as NodeJS.EventEmitter).on('failed:fatal', (job: BeeQueue.Job<JobPayload<N>>, error: Error) => {
@@ -36,28 +39,63 @@ export function startConsumer<N extends JobName>(name: N, registration: JobRegis
   });
   queue.on('succeeded', (job, result) => log.info({ queue: name, jobId: job.id, result }, 'job done'));
   queue.process(registration.concurrency, async (job) => {
-    const crashed = await attempts.begin(name, job.id);
+    const progress = throttledProgress((percent) => attempts.setProgress(name, job.id, percent));
+    const stalls = await attempts.stallsOf(name, job.id);
     let result: unknown;
     try {
-      if (crashed >= options.maxStalls) {
+      if (stalls >= options.maxStalls) {
         job.options.retries = 0; // retrying cannot help a job that keeps taking its worker down
-        throw new Error(`${name} job ${job.id} stalled ${crashed} times (its worker died or hung each time); giving up`);
+        throw new Error(`${name} job ${job.id} stalled ${stalls} times (its worker died or hung each time); giving up`);
       }
       const parsed = jobPayloads[name].safeParse(job.data);
       if (!parsed.success) throw new Error(`invalid ${name} payload: ${parsed.error.message}`);
-      log.info({ queue: name, jobId: job.id, earlierStalls: crashed }, 'job started');
-      let last = -1;
-      result = await registration.handler(job, (percent) => {
-        if (percent === last) return;
-        last = percent;
-        void attempts.setProgress(name, job.id, percent).catch(() => {});
-      });
+      log.info({ queue: name, jobId: job.id, earlierStalls: stalls }, 'job started');
+      result = await registration.handler(job, progress.report);
     } catch (error) {
-      await attempts.end(name, job.id); // this attempt ended in a live worker; a retry may follow
+      await progress.stop({ flush: true }); // monitoring shows where a failed attempt stopped
       throw error;
     }
-    await attempts.clear(name, job.id); // done for good: one Redis call instead of end + clear
+    const wrote = await progress.stop({ flush: false });
+    // Not awaited: the job's slot need not wait for the reply. If the worker dies before it lands,
+    // the leftover records belong to a finished job id and only a re-run under that id reads them.
+    void attempts
+      .clear(name, job.id, { stalls: stalls > 0, progress: wrote })
+      .catch((error: unknown) => log.warn({ err: error, queue: name, jobId: job.id }, 'clearing job records failed'));
     return result;
   });
   return queue;
+}
+
+const PROGRESS_FLUSH_MS = 500;
+
+/**
+ * Progress for monitoring, written at most every PROGRESS_FLUSH_MS (the latest value wins): a
+ * render reporting every frame costs a write every half second, and a successful job shorter than
+ * that costs none. `stop` waits for a write in flight, so none lands after the job's records are
+ * cleared, and tells whether anything was written.
+ */
+function throttledProgress(write: (percent: number) => Promise<void>) {
+  let latest: number | null = null;
+  let written: number | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = () => {
+    timer = null;
+    if (latest === null || latest === written) return;
+    written = latest;
+    inFlight = write(latest).catch(() => {});
+  };
+  return {
+    report(percent: number) {
+      latest = percent;
+      timer ??= setTimeout(flush, PROGRESS_FLUSH_MS);
+    },
+    async stop({ flush: flushNow }: { flush: boolean }) {
+      if (timer) clearTimeout(timer);
+      if (flushNow) flush();
+      timer = null;
+      await inFlight;
+      return written !== null;
+    },
+  };
 }

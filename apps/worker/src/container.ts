@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { EnvError, s3Options, type WorkerEnv } from '@clipforge/config';
 import type { SpeechEngine } from '@clipforge/core';
@@ -25,17 +24,14 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const speech = await speechEngine(env, ffmpeg, log);
   const db = await openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   // Stages enqueue the next one (import → transcription) through the same producer as the server.
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
-  redis.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   return {
     env,
     log,
     db,
     progress,
-    redis,
     storage: createStorage({ localDir: env.STORAGE_DIR, s3: s3Options(env), mediaSigningSecret: env.MEDIA_SIGNING_SECRET, mediaUrlTtlSeconds: 3600 }).storage,
     queue,
     media: ffmpegTools(ffmpeg),
@@ -48,7 +44,6 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),
     async close() {
       await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close(), speech?.close?.()]);
-      redis.disconnect();
     },
   };
 }

@@ -15,7 +15,7 @@ async function main() {
   const registry = buildRegistry(container);
   assertRegistryComplete(registry);
   const connection = { redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, stallIntervalMs: env.JOB_STALL_INTERVAL_MS };
-  const attempts = new AttemptTracker(container.redis, env.REDIS_PREFIX);
+  const attempts = AttemptTracker.connect(env.REDIS_URL, env.REDIS_PREFIX, (error) => log.warn({ err: error }, 'redis connection error'));
   const queues = JOB_NAMES.map((name) => startConsumer(name, registry[name], { connection, attempts, maxStalls: env.JOB_MAX_STALLS, log }));
   log.info({ queues: JOB_NAMES }, 'worker consuming');
 
@@ -28,6 +28,7 @@ async function main() {
     // unfinished jobs are left to stall detection and retried by another worker.
     await Promise.allSettled(queues.map((q) => q.close(SHUTDOWN_GRACE_MS)));
     await container.close();
+    attempts.close();
     log.info('worker stopped');
     process.exit(0);
   };

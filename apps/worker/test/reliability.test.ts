@@ -87,14 +87,14 @@ describe('worker crash recovery', () => {
 
   it('fails a job that has stalled too often instead of looping, with a reason on the project', async () => {
     const id = await newProject();
-    // Three earlier attempts that never finished, as three crashed workers would leave them.
-    await redis.hset(`${env.REDIS_PREFIX}:unfinished-attempts:video-import`, `import:${id}`, '3');
+    // Three stalls, as three crashed workers would leave them.
+    await redis.hset(`${env.REDIS_PREFIX}:job-stalls:video-import`, `import:${id}`, '3');
     await queue.enqueueImport(id);
     const worker = workers[0]!;
     const project = await waitForProjectStatus(db, id, ['ready', 'failed'], () => worker.output(), 30_000);
     expect(project.status).toBe('failed');
     expect(project.failureReason).toMatch(/server problem/);
     expect(worker.output()).toMatch(/stalled 3 times/);
-    expect(await redis.hexists(`${env.REDIS_PREFIX}:unfinished-attempts:video-import`, `import:${id}`)).toBe(0);
+    expect(await redis.hexists(`${env.REDIS_PREFIX}:job-stalls:video-import`, `import:${id}`)).toBe(0);
   });
 });
