@@ -1,5 +1,6 @@
 // Pipeline benchmark: a generated 10-minute 1080p talk video with embedded captions goes through
-// upload → import → transcript → 3 exports at 9:16 with captions, on the real server and worker.
+// upload → import → transcript → moments (clip detection) → the 3 best moments exported at 9:16
+// with captions, on the real server and worker.
 // Prints each stage's wall time and the total as a ratio to the video's duration (target ≤ 0.3×).
 //
 //   npm run bench:pipeline     (the bootstrap provides PostgreSQL, Redis and secrets)
@@ -101,9 +102,17 @@ export async function benchPipeline({ env, log = console.log }) {
     const tImport = performance.now();
     await until(async () => ['ready', 'failed'].includes((await trpc(base, cookie, 'transcripts.get', { projectId: project.id }))?.status), 30 * 60_000);
     const tTranscript = performance.now();
-    for (let i = 0; i < 3; i++) {
-      const startMs = (60 + i * 120) * 1000;
-      await trpc(base, cookie, 'exports.create', { projectId: project.id, startMs, endMs: startMs + CLIP_S * 1000, aspect: '9:16', captionStyle: 'bold-pop' }, true);
+    const moments = await until(async () => {
+      const found = await trpc(base, cookie, 'moments.list', { projectId: project.id });
+      if (found.analysis?.status === 'failed') throw new Error(`clip detection failed: ${found.analysis.failureReason}`);
+      return found.analysis?.status === 'ready' && found;
+    }, 30 * 60_000);
+    const tMoments = performance.now();
+    // The three best moments, as a user would export them (fixed 60 s ranges if fewer were found).
+    const ranges = moments.moments.slice(0, 3).map((m) => ({ startMs: m.startMs, endMs: m.endMs }));
+    for (let i = ranges.length; i < 3; i++) ranges.push({ startMs: (60 + i * 120) * 1000, endMs: (60 + i * 120 + CLIP_S) * 1000 });
+    for (const range of ranges) {
+      await trpc(base, cookie, 'exports.create', { projectId: project.id, ...range, aspect: '9:16', captionStyle: 'bold-pop' }, true);
     }
     await until(async () => {
       const clips = await trpc(base, cookie, 'exports.list', { projectId: project.id });
@@ -122,15 +131,18 @@ export async function benchPipeline({ env, log = console.log }) {
         upload: seconds(t0, tUpload),
         import: seconds(tUpload, tImport),
         transcript: seconds(tImport, tTranscript),
-        exports3x60s: seconds(tTranscript, tExports),
+        moments: seconds(tTranscript, tMoments),
+        exports3: seconds(tMoments, tExports),
       },
+      exportedSeconds: ranges.reduce((sum, r) => sum + (r.endMs - r.startMs) / 1000, 0),
       totalSeconds: total,
       realtimeRatio: total / DURATION_S,
       target: { maxRatio: 0.3, met: total / DURATION_S <= 0.3 },
     };
     for (const [stage, s] of Object.entries(result.stages)) console.log(`${stage.padEnd(14)} ${s.toFixed(1).padStart(7)} s`);
     console.log(`${'total'.padEnd(14)} ${total.toFixed(1).padStart(7)} s = ${result.realtimeRatio.toFixed(3)}x realtime`);
-    console.log(`${result.target.met ? 'PASS' : 'MISS'}  <= 0.3x realtime (clip detection arrives with the moments issue and is not in this figure)`);
+    console.log(`(exports: the 3 best moments, ${result.exportedSeconds.toFixed(0)} s of clips in all)`);
+    console.log(`${result.target.met ? 'PASS' : 'MISS'}  <= 0.3x realtime`);
     const dir = path.join(ROOT, 'perf', 'results');
     await mkdir(dir, { recursive: true });
     const stamp = result.timestamp.replace(/:/g, '-');
