@@ -79,11 +79,9 @@ export function scoreClip(analysis: Analysis, steering: ScoringInput['steering']
   if (!sentences.length) return null;
   const ctx = buildContext(sentences, analysis.signals, effectiveSettings(steering), analysis.durationMs);
   const [snappedStart, snappedEnd] = snapToWords(analysis.words, startMs, endMs);
-  let i = sentences.findIndex((s) => s.endMs > snappedStart);
-  let j = sentences.findLastIndex((s) => s.startMs < snappedEnd);
-  if (i < 0 || j < 0 || j < i) return null;
-  i = Math.max(0, i);
-  j = Math.max(i, j);
+  const i = sentences.findIndex((s) => s.endMs > snappedStart);
+  const j = sentences.findLastIndex((s) => s.startMs < snappedEnd);
+  if (i < 0 || j < i) return null;
   return toMoment(ctx, scoreRange(ctx, i, j, snappedStart, snappedEnd), { firstWord: wordAtOrAfter(analysis.words, snappedStart), lastWord: wordAtOrBefore(analysis.words, snappedEnd) });
 }
 
