@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -151,4 +151,20 @@ export function makeMovingFaceVideo(options: { seconds?: number; moveFromSec?: n
   ]);
   const photoLeftAt = (tSec: number) => (tSec < moveFromSec ? fromX : tSec < moveToSec ? fromX + (tSec - moveFromSec) * speed : toX);
   return { file, width: 960, height: 540, photoSize: size, photoLeftAt };
+}
+
+/**
+ * An MP4 with its index at the front (faststart) cut to a third: ffprobe still reads its length,
+ * but decoding runs out of data, so the import fails after the probe.
+ */
+export function makeCutShortVideo(name = 'cut-short.mp4'): string {
+  const whole = path.join(workDir, `whole-${name}`);
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-f', 'lavfi', '-i', 'sine',
+    '-t', '4', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', whole,
+  ]);
+  const bytes = readFileSync(whole);
+  const file = path.join(workDir, name);
+  writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 3)));
+  return file;
 }

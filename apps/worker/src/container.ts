@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { EnvError, s3Options, type WorkerEnv } from '@clipforge/config';
-import type { SpeechEngine } from '@clipforge/core';
+import { CreditService, type SpeechEngine } from '@clipforge/core';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
 import {
@@ -37,6 +37,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
+    credits: new CreditService(db.credits),
     analyzer: ffmpegAnalyzer(env.FFMPEG_PATH),
     faces: faceApiTracker(env.FFMPEG_PATH),
     scorer,

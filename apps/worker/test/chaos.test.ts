@@ -43,6 +43,9 @@ afterAll(async () => {
 describe('chaos: a worker killed every few seconds', () => {
   it('finishes every import exactly once', { timeout: 330_000 }, async () => {
     const { orgId, userId } = await createOrgWithUser(sql);
+    // Enough credits for every import (a new organization's trial covers fewer minutes).
+    await db.credits.openAccount(orgId, 'FREE', null);
+    await db.credits.apply({ orgId, type: 'grant', amount: JOBS, idempotencyKey: `grant:chaos:${orgId}` });
     const source = makeVideo({ seconds: 1, width: 160, height: 120, name: 'tiny.mp4' });
     const ids: string[] = [];
     for (let i = 0; i < JOBS; i++) {

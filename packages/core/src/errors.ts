@@ -6,6 +6,7 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'PAYMENT_REQUIRED'
   | 'UNAVAILABLE';
 
 /** An expected failure whose message is safe to show to the user and says what to do. */

@@ -45,3 +45,8 @@ export type {
 } from './moment.js';
 export { planCropPath, cropWidthFraction } from './reframe.js';
 export type { FaceBox, FaceSample, CropKeyframe, ReframeOptions } from './reframe.js';
+export { PLANS, PLAN_IDS, TRIAL_DAYS, creditsForDuration } from './credits/plans.js';
+export type { Plan, PlanId } from './credits/plans.js';
+export { CREDIT_ENTRY_TYPES } from './credits/ledger.js';
+export type { CreditEntry, CreditEntryType, CreditAccount, NewCreditEntry, ApplyOutcome, CreditHistoryPage } from './credits/ledger.js';
+export { CreditService } from './credits/credit-service.js';

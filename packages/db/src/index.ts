@@ -9,3 +9,4 @@ export type { DemoSeedContext } from './seeders/demo.seeder.js';
 export { MikroTranscriptRepository } from './repositories/transcript.repository.js';
 export { MikroExportRepository } from './repositories/export.repository.js';
 export { MikroMomentRepository } from './repositories/moment.repository.js';
+export { PostgresCreditLedger } from './repositories/credit.repository.js';

@@ -5,6 +5,7 @@ import { MikroProjectRepository } from './repositories/project.repository.js';
 import { MikroTranscriptRepository } from './repositories/transcript.repository.js';
 import { MikroExportRepository } from './repositories/export.repository.js';
 import { MikroMomentRepository } from './repositories/moment.repository.js';
+import { PostgresCreditLedger } from './repositories/credit.repository.js';
 
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -19,6 +20,7 @@ export async function openDatabase(input: DbConfigInput) {
     transcripts: new MikroTranscriptRepository(em),
     exports: new MikroExportRepository(em),
     moments: new MikroMomentRepository(em),
+    credits: new PostgresCreditLedger(em),
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
     /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */

@@ -14,7 +14,7 @@ import { createTusUploads, TUS_PATH } from './tus-uploads.js';
 import { sendError } from './respond.js';
 import { createMetrics } from './metrics.js';
 
-const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
+const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
 
 /** The HTTP surface of one server process. `/health/live` is answered before anything else runs. */
 export function createRequestHandler(container: Container, isShuttingDown: () => boolean) {

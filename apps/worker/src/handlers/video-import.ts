@@ -15,6 +15,7 @@ export function videoImportHandler(container: WorkerContainer) {
           progress: container.progress,
           remote: container.remote,
           queue: container.queue,
+          credits: container.credits,
         },
         job.data.projectId,
         reportProgress,
@@ -26,6 +27,10 @@ export function videoImportHandler(container: WorkerContainer) {
 export async function videoImportGaveUp(container: WorkerContainer, payload: JobPayload<'video-import'>, error: Error) {
   const reason = 'Import failed after several attempts because of a server problem. Upload the video again; if it keeps failing, contact support.';
   container.log.error({ err: error, projectId: payload.projectId }, 'video import gave up');
-  await container.db.withContext(() => container.db.projects.markFailed(payload.projectId, reason));
+  await container.db.withContext(async () => {
+    await container.db.projects.markFailed(payload.projectId, reason);
+    const project = await container.db.projects.findById(payload.projectId);
+    if (project) await container.credits.refundImport(project.orgId, project.id); // not the user's fault: nothing charged
+  });
   await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, moments: null, export: null });
 }

@@ -8,3 +8,4 @@ export type { TranscriptRepository, SpeechEngine, CaptionExtractor } from './tra
 export type { ExportRepository, ClipRenderer, RenderRequest, RenderedClip, FaceTracker } from './exports.js';
 export type * from './media-analyzer.js';
 export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.js';
+export type { CreditLedger } from './credits.js';

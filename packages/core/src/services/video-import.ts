@@ -5,6 +5,7 @@ import { isDomainError } from '../errors.js';
 import { transcriptProgress } from './project-service.js';
 import type { BlobStorage, MediaTools, PipelineQueue, ProgressBus, ProjectRepository, RemoteSource, TranscriptRepository } from '../ports/index.js';
 import type { ProjectStatus } from '../project.js';
+import type { CreditService } from '../credits/credit-service.js';
 
 export interface VideoImportDeps {
   projects: ProjectRepository;
@@ -14,6 +15,7 @@ export interface VideoImportDeps {
   remote: RemoteSource;
   transcripts: TranscriptRepository;
   queue: PipelineQueue;
+  credits: CreditService;
 }
 
 export type ImportOutcome = 'imported' | 'rejected' | 'missing' | 'already-done';
@@ -21,7 +23,8 @@ export type ImportOutcome = 'imported' | 'rejected' | 'missing' | 'already-done'
 const STAGE = 'import';
 
 /**
- * Probes the uploaded source and stores its metadata and poster.
+ * Probes the uploaded source and stores its metadata and poster. Once the length is known the
+ * minutes are reserved as credits: settled when the import succeeds, refunded when it fails.
  * Idempotent: the poster key is deterministic and the final update overwrites, so a re-run after a
  * crash yields the same row and file. A file that is not a usable video ends the project as failed
  * with the reason (no retry: retrying cannot fix the file); infrastructure errors propagate so the
@@ -55,9 +58,11 @@ export async function importVideo(
       }
       sourcePath = await deps.storage.localPath(project.sourceKey);
       metadata = await deps.media.probe(sourcePath);
+      await deps.credits.reserveForImport(project.orgId, projectId, metadata.durationSec);
       await deps.media.extractAudio(sourcePath, path.join(workDir, 'audio.flac'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
+      await deps.credits.refundImport(project.orgId, projectId);
       await deps.projects.markFailed(projectId, error.message);
       await report('failed', 100, error.message);
       return 'rejected';
@@ -75,6 +80,7 @@ export async function importVideo(
     await deps.transcripts.queue(projectId);
     await deps.queue.enqueueTranscription(projectId, 'import');
     await deps.projects.markReady(projectId, { metadata, ...assets });
+    await deps.credits.settleImport(project.orgId, projectId);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportedAssets, NewProject, Project, ProjectPage, ProjectRepository, VideoMetadata } from '@clipforge/core';
 import { ProjectSchema, type ProjectEntity } from '../entities/project.entity.js';
+import { decodeCursor, encodeCursor } from './keyset-cursor.js';
 
 /** Projects in PostgreSQL. Every org-facing query filters by org id inside the WHERE clause. */
 export class MikroProjectRepository implements ProjectRepository {
@@ -88,15 +89,4 @@ function toProject(entity: ProjectEntity): Project {
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };
-}
-
-function encodeCursor(project: Project): string {
-  return Buffer.from(`${project.createdAt.toISOString()}|${project.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) return null;
-  return { createdAt, id };
 }

@@ -1,0 +1,65 @@
+import { DomainError } from '../errors.js';
+import type { CreditLedger } from '../ports/index.js';
+import { creditsForDuration, PLANS, TRIAL_DAYS } from './plans.js';
+import type { CreditAccount } from './ledger.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Credits as the product uses them: a trial grant when an organization first needs an account,
+ * a reservation when an import knows the video's length, then settled on success or refunded on
+ * failure (one shared key, so only the first of the two ever applies).
+ */
+export class CreditService {
+  constructor(
+    private readonly ledger: CreditLedger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The organization's account, opened with its trial credits on first use. */
+  async account(orgId: string): Promise<CreditAccount> {
+    const existing = await this.ledger.findAccount(orgId);
+    if (existing) return existing;
+    await this.ledger.openAccount(orgId, 'FREE', new Date(this.now().getTime() + TRIAL_DAYS * DAY_MS));
+    await this.ledger.apply({ orgId, type: 'grant', amount: PLANS.FREE.monthlyCredits, idempotencyKey: `grant:trial:${orgId}`, note: 'Trial credits' });
+    return (await this.ledger.findAccount(orgId))!;
+  }
+
+  /** Reserves the credits a video of `durationSec` costs; PAYMENT_REQUIRED when the balance is short. */
+  async reserveForImport(orgId: string, projectId: string, durationSec: number): Promise<number> {
+    await this.account(orgId);
+    const cost = creditsForDuration(durationSec);
+    const outcome = await this.ledger.apply({ orgId, type: 'reserve', amount: -cost, idempotencyKey: `reserve:${projectId}`, projectId });
+    if (outcome.status === 'insufficient') {
+      const minutes = Math.ceil(durationSec / 60);
+      throw new DomainError(
+        'PAYMENT_REQUIRED',
+        `This video is ${minutes} minute${minutes === 1 ? '' : 's'} long and needs ${cost} credit${cost === 1 ? '' : 's'}; your organization has ${outcome.balance}. ` +
+          'Buy credits or upgrade your plan, then import it again.',
+      );
+    }
+    return cost;
+  }
+
+  /** The import finished: the reservation becomes the charge. */
+  settleImport(orgId: string, projectId: string) {
+    return this.close(orgId, projectId, 'settle');
+  }
+
+  /** The import failed: the reserved credits go back. */
+  refundImport(orgId: string, projectId: string) {
+    return this.close(orgId, projectId, 'refund');
+  }
+
+  private async close(orgId: string, projectId: string, type: 'settle' | 'refund') {
+    const reserve = await this.ledger.findByKey(`reserve:${projectId}`);
+    if (!reserve) return;
+    await this.ledger.apply({
+      orgId,
+      type,
+      amount: type === 'refund' ? -reserve.amount : 0,
+      idempotencyKey: `reservation-closed:${projectId}`,
+      projectId,
+    });
+  }
+}
