@@ -5,6 +5,7 @@ import { uniqueEmail } from '../support/http.js';
 import { execFileSync } from 'node:child_process';
 import { makeSpokenVideo, makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions, SAMPLE_SRT, srtForTalk, writeCaptionFile } from '../support/media.js';
 import { plantedTalk } from '../../packages/scoring/src/eval/planted-talks.js';
+import pg from 'pg';
 
 /** The first slice in a real browser: sign up, upload, watch the import live, see the result. */
 let app: AppUnderTest;
@@ -167,6 +168,42 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     // Export it at 9:16: the render follows in the exports list.
     await first.getByTestId('moment-export').click();
     await expect.poll(() => page.getByTestId('export-item').first().getAttribute('data-status'), { timeout: 90_000 }).toBe('ready');
+    await page.close();
+  });
+
+  it('shows credits in the header, stops an upload the balance cannot cover before it starts, and lists the ledger', async () => {
+    const page = await browser.newPage();
+    const email = uniqueEmail('e2e-credits');
+    await signUpThroughUi(page, email);
+    await expect.poll(() => page.getByTestId('credit-balance').textContent()).toBe('60 credits');
+
+    // Spend the trial through the ledger, as an operator's adjustment would.
+    const sql = new pg.Client({ connectionString: app.env.DATABASE_URL });
+    await sql.connect();
+    try {
+      const { rows } = await sql.query(`select m."organizationId" as org from "user" u join member m on m."userId" = u.id where u.email = $1`, [email]);
+      await sql.query('begin');
+      await sql.query(`update credit_account set balance = balance - 60 where org_id = $1`, [rows[0].org]);
+      await sql.query(`insert into credit_transaction (id, org_id, type, amount, balance_after, idempotency_key, note) values (gen_random_uuid(), $1, 'adjustment', -60, 0, $2, 'test')`, [rows[0].org, `e2e:${rows[0].org}`]);
+      await sql.query('commit');
+    } finally {
+      await sql.end();
+    }
+    await page.reload();
+    await expect.poll(() => page.getByTestId('credit-balance').textContent()).toBe('0 credits');
+
+    await page.getByTestId('upload-input').setInputFiles(makeVideo({ seconds: 3, name: 'no-credits.mp4' }));
+    await expect.poll(() => page.getByTestId('upload-error').textContent()).toMatch(/needs 1 credit \(1 per started minute\); your organization has 0/);
+    expect(page.url()).toMatch(/\/projects$/); // nothing was uploaded
+
+    await page.getByTestId('credit-balance').click();
+    await page.waitForURL('**/credits');
+    await expect.poll(() => page.getByTestId('credits-balance').textContent()).toBe('0');
+    await expect.poll(() => page.getByTestId('credit-entry').allTextContents()).toEqual([
+      expect.stringMatching(/^-60\s+Adjustment: test/),
+      expect.stringMatching(/^\+60\s+Granted: Trial credits/),
+    ]);
+    expect(await page.getByTestId('plans').locator('tbody tr').count()).toBe(5);
     await page.close();
   });
 

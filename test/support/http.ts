@@ -42,7 +42,7 @@ export async function trpc(baseUrl: string, user: SignedInUser | null, procedure
   const url = `${baseUrl}/trpc/${procedure}`;
   const response =
     kind === 'query'
-      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      ? await fetch(input === undefined ? url : `${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
       : await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
   const body = (await response.json()) as { result?: { data: any }; error?: { message: string; data: { code: string; httpStatus: number; validation: unknown[] | null } } };
   return { status: response.status, body };

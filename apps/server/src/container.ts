@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import { CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import { s3Options, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
@@ -59,6 +59,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     transcripts,
     exports,
     moments,
+    credits: new CreditService(db.credits),
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl,

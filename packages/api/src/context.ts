@@ -1,4 +1,4 @@
-import type { Actor, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import type { Actor, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -14,6 +14,7 @@ export interface ApiContext {
   transcripts: TranscriptService;
   exports: ExportService;
   moments: MomentService;
+  credits: CreditService;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => Promise<string>;

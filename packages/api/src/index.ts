@@ -6,3 +6,4 @@ export type { TranscriptView } from './routers/transcripts.js';
 export type { ExportView } from './routers/exports.js';
 export { createCallerFactory } from './trpc.js';
 export type { MomentView, MomentsView } from './routers/moments.js';
+export type { CreditEntryView } from './routers/credits.js';

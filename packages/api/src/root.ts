@@ -5,6 +5,7 @@ import { queuesRouter } from './routers/queues.js';
 import { transcriptsRouter } from './routers/transcripts.js';
 import { exportsRouter } from './routers/exports.js';
 import { momentsRouter } from './routers/moments.js';
+import { creditsRouter } from './routers/credits.js';
 
 export const appRouter = router({
   projects: projectsRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   transcripts: transcriptsRouter,
   exports: exportsRouter,
   moments: momentsRouter,
+  credits: creditsRouter,
 });
 
 export type AppRouter = typeof appRouter;

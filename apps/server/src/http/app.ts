@@ -49,6 +49,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         transcripts: container.transcripts,
         exports: container.exports,
         moments: container.moments,
+        credits: container.credits,
         queues: container.queues,
         mediaUrl: container.mediaUrl,
       };

@@ -1,7 +1,12 @@
 import { DomainError } from '../errors.js';
 import type { CreditLedger } from '../ports/index.js';
 import { creditsForDuration, PLANS, TRIAL_DAYS } from './plans.js';
-import type { CreditAccount } from './ledger.js';
+import type { CreditAccount, CreditHistoryPage } from './ledger.js';
+
+/** Who asks: credits are always read for the actor's own organization. */
+interface CreditActor {
+  orgId: string;
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -23,6 +28,17 @@ export class CreditService {
     await this.ledger.openAccount(orgId, 'FREE', new Date(this.now().getTime() + TRIAL_DAYS * DAY_MS));
     await this.ledger.apply({ orgId, type: 'grant', amount: PLANS.FREE.monthlyCredits, idempotencyKey: `grant:trial:${orgId}`, note: 'Trial credits' });
     return (await this.ledger.findAccount(orgId))!;
+  }
+
+  /** What an import of `durationSec` would cost, checked before the upload starts. */
+  async estimate(actor: CreditActor, durationSec: number) {
+    const { balance } = await this.account(actor.orgId);
+    const cost = creditsForDuration(durationSec);
+    return { cost, balance, enough: balance >= cost };
+  }
+
+  history(actor: CreditActor, page: { limit: number; cursor: string | null }): Promise<CreditHistoryPage> {
+    return this.ledger.history(actor.orgId, page);
   }
 
   /** Reserves the credits a video of `durationSec` costs; PAYMENT_REQUIRED when the balance is short. */

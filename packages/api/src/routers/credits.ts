@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { PLAN_IDS, PLANS, type CreditEntry } from '@clipforge/core';
+import { memberProcedure, publicProcedure, router } from '../trpc.js';
+
+const entryView = (e: CreditEntry) => ({
+  id: e.id,
+  type: e.type,
+  amount: e.amount,
+  balanceAfter: e.balanceAfter,
+  projectId: e.projectId,
+  note: e.note,
+  createdAt: e.createdAt.toISOString(),
+});
+
+export type CreditEntryView = ReturnType<typeof entryView>;
+
+export const creditsRouter = router({
+  /** The organization's balance and plan (the trial grant is made on first read). */
+  balance: memberProcedure.query(async ({ ctx }) => {
+    const account = await ctx.credits.account(ctx.actor.orgId);
+    return { balance: account.balance, plan: PLANS[account.plan], trialEndsAt: account.trialEndsAt?.toISOString() ?? null };
+  }),
+
+  /** What importing a video of this length costs, before the upload starts. */
+  estimate: memberProcedure
+    .input(z.object({ durationSec: z.number().positive().max(48 * 3600) }))
+    .query(({ ctx, input }) => ctx.credits.estimate(ctx.actor, input.durationSec)),
+
+  /** Ledger entries, newest first. */
+  history: memberProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20), cursor: z.string().max(200).nullish() }).default({ limit: 20 }))
+    .query(async ({ ctx, input }) => {
+      const page = await ctx.credits.history(ctx.actor, { limit: input.limit, cursor: input.cursor ?? null });
+      return { items: page.items.map(entryView), nextCursor: page.nextCursor };
+    }),
+
+  /** Pricing, from the one source the rest of the product uses. */
+  plans: publicProcedure.query(() => PLAN_IDS.map((id) => PLANS[id])),
+});
