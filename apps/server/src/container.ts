@@ -8,6 +8,7 @@ import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
+import { TwoLevelCache } from '@clipforge/cache';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -26,6 +27,11 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     mediaSigningSecret: env.MEDIA_SIGNING_SECRET,
     mediaUrlTtlSeconds: env.MEDIA_URL_TTL_S,
   });
+  const cache = await new TwoLevelCache({
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
+    onError: (error) => log.warn({ err: error }, 'cache unavailable; reading from the source'),
+  }).start();
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
@@ -59,12 +65,12 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     transcripts,
     exports,
     moments,
-    credits: new CreditService(db.credits),
+    credits: new CreditService(db.credits, cache),
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl,
     async close() {
-      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close()]);
+      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
       redis.disconnect();
     },
   };

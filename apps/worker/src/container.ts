@@ -17,6 +17,7 @@ import {
   WhisperSetupError,
 } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
+import { TwoLevelCache } from '@clipforge/cache';
 
 export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const ffmpeg = { ffmpeg: env.FFMPEG_PATH, ffprobe: env.FFPROBE_PATH };
@@ -26,6 +27,8 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   // Stages enqueue the next one (import → transcription) through the same producer as the server.
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
+  // The worker only invalidates (its credit changes reach every server's cached balance).
+  const cache = new TwoLevelCache({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, onError: (error) => log.warn({ err: error }, 'cache unavailable') });
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   return {
     env,
@@ -37,14 +40,14 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
-    credits: new CreditService(db.credits),
+    credits: new CreditService(db.credits, cache),
     analyzer: ffmpegAnalyzer(env.FFMPEG_PATH),
     faces: faceApiTracker(env.FFMPEG_PATH),
     scorer,
     speech,
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),
     async close() {
-      await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close(), speech?.close?.()]);
+      await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close(), cache.close(), speech?.close?.()]);
     },
   };
 }

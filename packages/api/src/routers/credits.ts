@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_IDS, PLANS, type CreditEntry } from '@clipforge/core';
+import { PLANS, type CreditEntry } from '@clipforge/core';
 import { memberProcedure, publicProcedure, router } from '../trpc.js';
 
 const entryView = (e: CreditEntry) => ({
@@ -35,5 +35,5 @@ export const creditsRouter = router({
     }),
 
   /** Pricing, from the one source the rest of the product uses. */
-  plans: publicProcedure.query(() => PLAN_IDS.map((id) => PLANS[id])),
+  plans: publicProcedure.query(({ ctx }) => ctx.credits.plans()),
 });

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
-import type { CreditLedger } from '../ports/index.js';
-import { creditsForDuration, PLANS, TRIAL_DAYS } from './plans.js';
+import type { Cache, CreditLedger } from '../ports/index.js';
+import { creditsForDuration, PLAN_IDS, PLANS, TRIAL_DAYS, type Plan } from './plans.js';
 import type { CreditAccount, CreditHistoryPage } from './ledger.js';
 
 /** Who asks: credits are always read for the actor's own organization. */
@@ -9,6 +9,13 @@ interface CreditActor {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+const BALANCE_TTL_SEC = 60;
+const PRICING_TTL_SEC = 3600;
+
+/** A cache that caches nothing, for callers without one. */
+const NO_CACHE: Cache = { getOrLoad: (_key, _ttl, load) => load(), invalidate: async () => {} };
+
+const accountKey = (orgId: string) => `credits:account:${orgId}`;
 
 /**
  * Credits as the product uses them: a trial grant when an organization first needs an account,
@@ -18,13 +25,28 @@ const DAY_MS = 24 * 3600 * 1000;
 export class CreditService {
   constructor(
     private readonly ledger: CreditLedger,
+    private readonly cache: Cache = NO_CACHE,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The organization's account, opened with its trial credits on first use. */
+  /**
+   * The organization's account, opened with its trial credits on first use. Cached for 60 s and
+   * invalidated by every change made through this service, in any process.
+   */
   async account(orgId: string): Promise<CreditAccount> {
-    const existing = await this.ledger.findAccount(orgId);
-    if (existing) return existing;
+    const cached = await this.cache.getOrLoad(accountKey(orgId), BALANCE_TTL_SEC, async () => {
+      const account = (await this.ledger.findAccount(orgId)) ?? (await this.open(orgId));
+      return { ...account, trialEndsAt: account.trialEndsAt?.toISOString() ?? null };
+    });
+    return { ...cached, trialEndsAt: cached.trialEndsAt ? new Date(cached.trialEndsAt) : null };
+  }
+
+  /** Pricing from its one source (the plan table), cached for an hour. */
+  plans(): Promise<Plan[]> {
+    return this.cache.getOrLoad('pricing:plans', PRICING_TTL_SEC, async () => PLAN_IDS.map((id) => PLANS[id]));
+  }
+
+  private async open(orgId: string): Promise<CreditAccount> {
     await this.ledger.openAccount(orgId, 'FREE', new Date(this.now().getTime() + TRIAL_DAYS * DAY_MS));
     await this.ledger.apply({ orgId, type: 'grant', amount: PLANS.FREE.monthlyCredits, idempotencyKey: `grant:trial:${orgId}`, note: 'Trial credits' });
     return (await this.ledger.findAccount(orgId))!;
@@ -46,6 +68,7 @@ export class CreditService {
     await this.account(orgId);
     const cost = creditsForDuration(durationSec);
     const outcome = await this.ledger.apply({ orgId, type: 'reserve', amount: -cost, idempotencyKey: `reserve:${projectId}`, projectId });
+    if (outcome.status === 'applied') await this.cache.invalidate(accountKey(orgId));
     if (outcome.status === 'insufficient') {
       const minutes = Math.ceil(durationSec / 60);
       throw new DomainError(
@@ -70,12 +93,13 @@ export class CreditService {
   private async close(orgId: string, projectId: string, type: 'settle' | 'refund') {
     const reserve = await this.ledger.findByKey(`reserve:${projectId}`);
     if (!reserve) return;
-    await this.ledger.apply({
+    const outcome = await this.ledger.apply({
       orgId,
       type,
       amount: type === 'refund' ? -reserve.amount : 0,
       idempotencyKey: `reservation-closed:${projectId}`,
       projectId,
     });
+    if (outcome.status === 'applied') await this.cache.invalidate(accountKey(orgId));
   }
 }

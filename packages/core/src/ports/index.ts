@@ -9,3 +9,4 @@ export type { ExportRepository, ClipRenderer, RenderRequest, RenderedClip, FaceT
 export type * from './media-analyzer.js';
 export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.js';
 export type { CreditLedger } from './credits.js';
+export type { Cache } from './cache.js';

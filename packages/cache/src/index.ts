@@ -1,0 +1,2 @@
+export { TwoLevelCache } from './two-level-cache.js';
+export type { TwoLevelCacheOptions } from './two-level-cache.js';
