@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { plantedTalk } from '@clipforge/scoring/eval';
+import { upgradeForBenchmark } from './bench-org.mjs';
 
 export async function seedScoredProject(base, env, minutes) {
   const email = `bench-${randomUUID()}@clipforge.local`;
@@ -15,16 +16,16 @@ export async function seedScoredProject(base, env, minutes) {
   if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
   const cookie = signUp.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const talk = plantedTalk(77, { minutes, segments: Math.max(2, Math.round(minutes / 4)) });
+  const org = await upgradeForBenchmark(env.DATABASE_URL, email);
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(`select m."organizationId" as org, u.id as "user" from "user" u join member m on m."userId" = u.id where u.email = $1`, [email]);
     const projectId = randomUUID();
     const metadata = { durationSec: talk.durationMs / 1000, width: 1920, height: 1080, videoCodec: 'h264', audioCodec: 'aac', sizeBytes: 1 };
     await client.query(
       `insert into project (id, org_id, created_by, name, status, progress, source_key, metadata, created_at, updated_at)
        values ($1, $2, $3, 'bench talk', 'ready', 100, 'bench/none.mp4', $4, now(), now())`,
-      [projectId, rows[0].org, rows[0].user, JSON.stringify(metadata)],
+      [projectId, org.orgId, org.userId, JSON.stringify(metadata)],
     );
     await client.query(`insert into transcript (project_id, status, progress, engine, words, updated_at) values ($1, 'ready', 100, 'bench', $2, now())`, [
       projectId,

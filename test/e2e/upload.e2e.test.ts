@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { makeSpokenVideo, makeTextFile, makeVideo, makeVideoWithEmbeddedCaptions, SAMPLE_SRT, srtForTalk, writeCaptionFile } from '../support/media.js';
 import { plantedTalk } from '../../packages/scoring/src/eval/planted-talks.js';
 import pg from 'pg';
+import { TwoLevelCache } from '@clipforge/cache';
+import { accountCacheKey } from '@clipforge/core';
 
 /** The first slice in a real browser: sign up, upload, watch the import live, see the result. */
 let app: AppUnderTest;
@@ -186,6 +188,10 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
       await sql.query(`update credit_account set balance = balance - 60 where org_id = $1`, [rows[0].org]);
       await sql.query(`insert into credit_transaction (id, org_id, type, amount, balance_after, idempotency_key, note) values (gen_random_uuid(), $1, 'adjustment', -60, 0, $2, 'test')`, [rows[0].org, `e2e:${rows[0].org}`]);
       await sql.query('commit');
+      // Changed behind the service's back, so drop the cached balance as an operator tool would.
+      const cache = new TwoLevelCache({ redisUrl: app.env.REDIS_URL!, prefix: app.env.REDIS_PREFIX! });
+      await cache.invalidate(accountCacheKey(rows[0].org));
+      await cache.close();
     } finally {
       await sql.end();
     }

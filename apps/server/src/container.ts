@@ -8,7 +8,7 @@ import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
-import { TwoLevelCache } from '@clipforge/cache';
+import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -27,11 +27,12 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     mediaSigningSecret: env.MEDIA_SIGNING_SECRET,
     mediaUrlTtlSeconds: env.MEDIA_URL_TTL_S,
   });
-  const cache = await new TwoLevelCache({
+  const cache = new TwoLevelCache({
     redisUrl: env.REDIS_URL,
     prefix: env.REDIS_PREFIX,
     onError: (error) => log.warn({ err: error }, 'cache unavailable; reading from the source'),
   }).start();
+  const rateLimiter = new RedisRateLimiter(env.REDIS_URL, env.REDIS_PREFIX, (error) => log.warn({ err: error }, 'rate limiter store unavailable'));
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
   const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
@@ -66,11 +67,13 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     exports,
     moments,
     credits: new CreditService(db.credits, cache),
+    rateLimiter,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl,
     async close() {
       await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
+      rateLimiter.close();
       redis.disconnect();
     },
   };

@@ -1,2 +1,3 @@
 export { TwoLevelCache } from './two-level-cache.js';
 export type { TwoLevelCacheOptions } from './two-level-cache.js';
+export { RedisRateLimiter } from './rate-limiter.js';

@@ -15,6 +15,7 @@ export interface TwoLevelCacheOptions {
 }
 
 const LOCK_TTL_MS = 5000;
+const INVALIDATE_WAIT_MS = 2000;
 const POLL_MS = 20;
 
 /** Releases the load lock, and stores the value only if the key's generation is still the one read before loading. */
@@ -55,11 +56,13 @@ export class TwoLevelCache implements Cache {
   }
 
   /** Starts listening for other processes' invalidations. */
-  async start() {
+  start() {
     this.subscriber = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
     this.subscriber.on('error', this.onError);
     this.subscriber.on('message', (_channel, key: string) => this.forgetLocally(key));
-    await this.subscriber.subscribe(this.channel).catch(this.onError);
+    // Not awaited: a server must start while Redis is down; ioredis subscribes once it connects
+    // (and again after every reconnect).
+    void this.subscriber.subscribe(this.channel).catch(this.onError);
     return this;
   }
 
@@ -76,10 +79,26 @@ export class TwoLevelCache implements Cache {
   async invalidate(key: string): Promise<void> {
     this.forgetLocally(key);
     try {
+      // Reads fail fast while Redis is away, but an invalidation is worth a short wait for the
+      // connection: lost, it would leave other processes a stale value for the whole TTL.
+      await this.connected(INVALIDATE_WAIT_MS);
       await this.redis.pipeline().incr(this.generationKey(key)).del(this.redisKey(key)).publish(this.channel, key).exec();
     } catch (error) {
       this.onError(error as Error);
     }
+  }
+
+  private async connected(timeoutMs: number) {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.redis.once('ready', done);
+    });
   }
 
   async close() {

@@ -6,8 +6,9 @@ import { TwoLevelCache } from '../src/index.js';
 const prefix = `${process.env.REDIS_PREFIX}-cache-${randomUUID().slice(0, 8)}`;
 const opened: TwoLevelCache[] = [];
 const open = async (options: Partial<ConstructorParameters<typeof TwoLevelCache>[0]> = {}) => {
-  const cache = await new TwoLevelCache({ redisUrl: process.env.REDIS_URL!, prefix, ...options }).start();
+  const cache = new TwoLevelCache({ redisUrl: process.env.REDIS_URL!, prefix, ...options }).start();
   opened.push(cache);
+  await new Promise((r) => setTimeout(r, 50)); // let its invalidation subscription connect
   return cache;
 };
 afterAll(async () => {

@@ -49,4 +49,4 @@ export { PLANS, PLAN_IDS, TRIAL_DAYS, creditsForDuration } from './credits/plans
 export type { Plan, PlanId } from './credits/plans.js';
 export { CREDIT_ENTRY_TYPES } from './credits/ledger.js';
 export type { CreditEntry, CreditEntryType, CreditAccount, NewCreditEntry, ApplyOutcome, CreditHistoryPage } from './credits/ledger.js';
-export { CreditService } from './credits/credit-service.js';
+export { CreditService, accountCacheKey } from './credits/credit-service.js';

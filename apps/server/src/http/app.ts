@@ -13,6 +13,7 @@ import { handleQueueMetrics } from './queue-metrics.js';
 import { createTusUploads, TUS_PATH } from './tus-uploads.js';
 import { sendError } from './respond.js';
 import { createMetrics } from './metrics.js';
+import { createRateLimit } from './rate-limit.js';
 
 const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
 
@@ -32,7 +33,14 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
-  const actorOf = (req: IncomingMessage) => container.resolveActor(req.headers);
+  // One session lookup per request, shared by the rate limiter and the procedures.
+  const actors = new WeakMap<IncomingMessage, ReturnType<typeof container.resolveActor>>();
+  const actorOf = (req: IncomingMessage) => {
+    let actor = actors.get(req);
+    if (!actor) actors.set(req, (actor = container.resolveActor(req.headers)));
+    return actor;
+  };
+  const admit = createRateLimit(container, actorOf);
   const tus = createTusUploads(container);
 
   const trpc = createHTTPHandler({
@@ -69,9 +77,10 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         if (url.pathname === '/health/ready') return health.ready(res);
         if (url.pathname === '/health') return health.full(res);
         if (url.pathname === '/metrics') return metrics(res);
-        if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
+        if (url.pathname.startsWith('/trpc/')) return (await admit(req, res, url.pathname)) ? trpc(req, res) : undefined;
         if (url.pathname.startsWith('/api/auth/')) return auth(req, res);
         if (url.pathname === TUS_PATH || url.pathname.startsWith(`${TUS_PATH}/`)) return tus.handle(req, res);
+        if (url.pathname === '/uploads' && !(await admit(req, res, url.pathname))) return;
         if (url.pathname === '/uploads') return handleUpload(container, await actorOf(req), req, res, url);
         if (url.pathname.startsWith('/media/')) return handleMedia(container, req, res, url);
         if (url.pathname.startsWith('/v1/queues/')) return handleQueueMetrics(container, await actorOf(req), req, res, url);

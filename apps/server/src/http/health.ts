@@ -32,7 +32,7 @@ async function timed(check: () => Promise<unknown>): Promise<CheckResult> {
  * The seeds' three probes: live (no dependencies), ready (Postgres and Redis reachable, not
  * draining), and a full report cached for 5 s so probes under load never hammer the dependencies.
  */
-export function createHealth(container: Pick<Container, 'db' | 'redis' | 'storage'>, isShuttingDown: () => boolean) {
+export function createHealth(container: Pick<Container, 'db' | 'redis' | 'storage' | 'rateLimiter'>, isShuttingDown: () => boolean) {
   const checks: Record<CheckName, () => Promise<unknown>> = {
     postgres: () => container.db.ping(),
     redis: () => container.redis.ping(),
@@ -67,7 +67,9 @@ export function createHealth(container: Pick<Container, 'db' | 'redis' | 'storag
       const checksNow = await report();
       const allUp = Object.values(checksNow).every((c) => c.status === 'up');
       const status = isShuttingDown() ? 'shutting-down' : allUp ? 'ok' : 'degraded';
-      sendJson(res, allUp && !isShuttingDown() ? 200 : 503, { status, checks: checksNow, cachedForMs: REPORT_TTL_MS });
+      // Rate limits stay on when Redis is down, but each process then counts on its own.
+      const rateLimits = container.rateLimiter.degraded ? 'per-process (Redis unreachable)' : 'shared';
+      sendJson(res, allUp && !isShuttingDown() ? 200 : 503, { status, checks: checksNow, rateLimits, cachedForMs: REPORT_TTL_MS });
     },
   };
 }

@@ -15,7 +15,8 @@ const PRICING_TTL_SEC = 3600;
 /** A cache that caches nothing, for callers without one. */
 const NO_CACHE: Cache = { getOrLoad: (_key, _ttl, load) => load(), invalidate: async () => {} };
 
-const accountKey = (orgId: string) => `credits:account:${orgId}`;
+/** Where an account is cached; exported for tools that change balances outside this service. */
+export const accountCacheKey = (orgId: string) => `credits:account:${orgId}`;
 
 /**
  * Credits as the product uses them: a trial grant when an organization first needs an account,
@@ -34,7 +35,7 @@ export class CreditService {
    * invalidated by every change made through this service, in any process.
    */
   async account(orgId: string): Promise<CreditAccount> {
-    const cached = await this.cache.getOrLoad(accountKey(orgId), BALANCE_TTL_SEC, async () => {
+    const cached = await this.cache.getOrLoad(accountCacheKey(orgId), BALANCE_TTL_SEC, async () => {
       const account = (await this.ledger.findAccount(orgId)) ?? (await this.open(orgId));
       return { ...account, trialEndsAt: account.trialEndsAt?.toISOString() ?? null };
     });
@@ -68,7 +69,7 @@ export class CreditService {
     await this.account(orgId);
     const cost = creditsForDuration(durationSec);
     const outcome = await this.ledger.apply({ orgId, type: 'reserve', amount: -cost, idempotencyKey: `reserve:${projectId}`, projectId });
-    if (outcome.status === 'applied') await this.cache.invalidate(accountKey(orgId));
+    if (outcome.status === 'applied') await this.cache.invalidate(accountCacheKey(orgId));
     if (outcome.status === 'insufficient') {
       const minutes = Math.ceil(durationSec / 60);
       throw new DomainError(
@@ -100,6 +101,6 @@ export class CreditService {
       idempotencyKey: `reservation-closed:${projectId}`,
       projectId,
     });
-    if (outcome.status === 'applied') await this.cache.invalidate(accountKey(orgId));
+    if (outcome.status === 'applied') await this.cache.invalidate(accountCacheKey(orgId));
   }
 }

@@ -10,3 +10,4 @@ export type * from './media-analyzer.js';
 export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.js';
 export type { CreditLedger } from './credits.js';
 export type { Cache } from './cache.js';
+export type { RateLimiter, RateDecision } from './rate-limiter.js';
