@@ -34,8 +34,21 @@ afterAll(async () => {
   redis?.kill('SIGKILL');
 });
 
+/** The projects' statuses in one request (the API is rate limited: polling should be frugal). */
 async function statuses(ids: string[]) {
-  return Promise.all(ids.map(async (id) => (await trpc(app.serverUrl, user, 'projects.get', { id })).body.result!.data.status as string));
+  const { body } = await trpc(app.serverUrl, user, 'projects.list', { limit: 100 });
+  const byId = new Map((body.result!.data.items as { id: string; status: string }[]).map((p) => [p.id, p.status]));
+  return ids.map((id) => byId.get(id) ?? 'missing');
+}
+
+/** Polls once a second until every project is ready (or 30 s pass). */
+async function untilReady(ids: string[]) {
+  let current = await statuses(ids);
+  for (let i = 0; i < 30 && current.some((s) => s !== 'ready'); i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    current = await statuses(ids);
+  }
+  return current;
 }
 
 describe('Redis restarted mid-run', () => {
@@ -51,21 +64,11 @@ describe('Redis restarted mid-run', () => {
     const { startProcess } = await import('../../../test/support/processes.js');
     const worker = startProcess('worker', { ...app.env, REDIS_URL: `redis://127.0.0.1:${port}` });
     try {
-      let current = await statuses(ids);
-      for (let i = 0; i < 150 && current.some((s) => s !== 'ready'); i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        current = await statuses(ids);
-      }
-      expect(current).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
+      expect(await untilReady(ids)).toEqual(['ready', 'ready', 'ready', 'ready', 'ready']);
 
       // And the server, connected before the restart, still enqueues through the same Redis.
       const later = (await upload(app.serverUrl, user, makeVideo({ seconds: 1, name: 'after-restart.mp4' }))).body.project!.id;
-      let status = (await statuses([later]))[0];
-      for (let i = 0; i < 100 && status !== 'ready'; i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        status = (await statuses([later]))[0];
-      }
-      expect(status).toBe('ready');
+      expect(await untilReady([later])).toEqual(['ready']);
 
       // A worker that lived through the restart reconnects and keeps consuming.
       redis.kill('SIGTERM');
@@ -77,12 +80,7 @@ describe('Redis restarted mid-run', () => {
         expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
         afterSecondRestart.push(uploaded.body.project!.id);
       }
-      let survivors = await statuses(afterSecondRestart);
-      for (let i = 0; i < 150 && survivors.some((s) => s !== 'ready'); i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        survivors = await statuses(afterSecondRestart);
-      }
-      expect(survivors).toEqual(['ready', 'ready', 'ready']);
+      expect(await untilReady(afterSecondRestart)).toEqual(['ready', 'ready', 'ready']);
       expect(worker.child.exitCode).toBeNull();
     } finally {
       await worker.stop();
