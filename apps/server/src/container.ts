@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import { BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import { s3Options, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
@@ -9,6 +9,7 @@ import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipf
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
+import { StripeWebhook } from '@clipforge/billing';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -48,6 +49,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   // The server only parses caption files; extracting embedded ones is the worker's job.
   const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
   const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, queue });
+  const credits = new CreditService(db.credits, cache);
   // Re-scoring runs on threads at a lower CPU priority, so HTTP stays responsive under load.
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   const moments = new MomentService({ projects, transcripts: db.transcripts, moments: db.moments, scorer });
@@ -66,7 +68,12 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     transcripts,
     exports,
     moments,
-    credits: new CreditService(db.credits, cache),
+    credits,
+    /** Null when Stripe is not configured: billing is off and the app says so. */
+    billing:
+      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? { webhook: new StripeWebhook(env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET), service: new BillingService({ store: db.billing, credits }) }
+        : null,
     rateLimiter,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),

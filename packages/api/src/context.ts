@@ -15,6 +15,8 @@ export interface ApiContext {
   exports: ExportService;
   moments: MomentService;
   credits: CreditService;
+  /** False when the server has no Stripe keys: the UI says billing is off. */
+  billingEnabled: boolean;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => Promise<string>;

@@ -43,6 +43,9 @@ export const serverEnv = commonEnv.extend({
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   PUBLIC_URL: z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000'),
   MEDIA_URL_TTL_S: positiveInt.default(3600),
+  /** Stripe: both set turns billing on; unset, the app runs with billing off and says so. */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Operators who may see the job monitoring API (comma-separated emails). */
   ADMIN_EMAILS: z
     .string()

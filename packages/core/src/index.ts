@@ -50,3 +50,6 @@ export type { Plan, PlanId } from './credits/plans.js';
 export { CREDIT_ENTRY_TYPES } from './credits/ledger.js';
 export type { CreditEntry, CreditEntryType, CreditAccount, NewCreditEntry, ApplyOutcome, CreditHistoryPage } from './credits/ledger.js';
 export { CreditService, accountCacheKey } from './credits/credit-service.js';
+export { BillingService } from './billing/billing-service.js';
+export type { BillingServiceDeps } from './billing/billing-service.js';
+export type { BillingEvent, BillingStore } from './billing/billing.js';

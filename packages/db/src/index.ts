@@ -10,3 +10,4 @@ export { MikroTranscriptRepository } from './repositories/transcript.repository.
 export { MikroExportRepository } from './repositories/export.repository.js';
 export { MikroMomentRepository } from './repositories/moment.repository.js';
 export { PostgresCreditLedger } from './repositories/credit.repository.js';
+export { PostgresBillingStore } from './repositories/billing.repository.js';

@@ -6,6 +6,7 @@ import { MikroTranscriptRepository } from './repositories/transcript.repository.
 import { MikroExportRepository } from './repositories/export.repository.js';
 import { MikroMomentRepository } from './repositories/moment.repository.js';
 import { PostgresCreditLedger } from './repositories/credit.repository.js';
+import { PostgresBillingStore } from './repositories/billing.repository.js';
 
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -21,6 +22,7 @@ export async function openDatabase(input: DbConfigInput) {
     exports: new MikroExportRepository(em),
     moments: new MikroMomentRepository(em),
     credits: new PostgresCreditLedger(em),
+    billing: new PostgresBillingStore(em),
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
     /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */

@@ -14,6 +14,7 @@ import { createTusUploads, TUS_PATH } from './tus-uploads.js';
 import { sendError } from './respond.js';
 import { createMetrics } from './metrics.js';
 import { createRateLimit } from './rate-limit.js';
+import { handleStripeWebhook } from './stripe-webhook.js';
 
 const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
 
@@ -58,6 +59,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         exports: container.exports,
         moments: container.moments,
         credits: container.credits,
+        billingEnabled: container.billing !== null,
         queues: container.queues,
         mediaUrl: container.mediaUrl,
       };
@@ -83,6 +85,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         if (url.pathname === '/uploads' && !(await admit(req, res, url.pathname))) return;
         if (url.pathname === '/uploads') return handleUpload(container, await actorOf(req), req, res, url);
         if (url.pathname.startsWith('/media/')) return handleMedia(container, req, res, url);
+        if (url.pathname === '/webhooks/stripe') return handleStripeWebhook(container, req, res);
         if (url.pathname.startsWith('/v1/queues/')) return handleQueueMetrics(container, await actorOf(req), req, res, url);
         sendError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}.`);
       });

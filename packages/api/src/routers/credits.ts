@@ -18,7 +18,12 @@ export const creditsRouter = router({
   /** The organization's balance and plan (the trial grant is made on first read). */
   balance: memberProcedure.query(async ({ ctx }) => {
     const account = await ctx.credits.account(ctx.actor.orgId);
-    return { balance: account.balance, plan: PLANS[account.plan], trialEndsAt: account.trialEndsAt?.toISOString() ?? null };
+    return {
+      balance: account.balance,
+      plan: PLANS[account.plan],
+      trialEndsAt: account.trialEndsAt?.toISOString() ?? null,
+      billing: ctx.billingEnabled ? ('on' as const) : ('off' as const),
+    };
   }),
 
   /** What importing a video of this length costs, before the upload starts. */

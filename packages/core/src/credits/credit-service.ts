@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { Cache, CreditLedger } from '../ports/index.js';
 import { creditsForDuration, PLAN_IDS, PLANS, TRIAL_DAYS, type Plan } from './plans.js';
-import type { CreditAccount, CreditHistoryPage } from './ledger.js';
+import type { CreditAccount, CreditHistoryPage, NewCreditEntry } from './ledger.js';
 
 /** Who asks: credits are always read for the actor's own organization. */
 interface CreditActor {
@@ -40,6 +40,18 @@ export class CreditService {
       return { ...account, trialEndsAt: account.trialEndsAt?.toISOString() ?? null };
     });
     return { ...cached, trialEndsAt: cached.trialEndsAt ? new Date(cached.trialEndsAt) : null };
+  }
+
+  /** Applies a ledger entry for the organization and drops its cached balance. */
+  async apply(orgId: string, entry: Omit<NewCreditEntry, 'orgId'>) {
+    const outcome = await this.ledger.apply({ ...entry, orgId });
+    if (outcome.status === 'applied') await this.cache.invalidate(accountCacheKey(orgId));
+    return outcome;
+  }
+
+  /** Drops the cached account (its plan changed outside the ledger). */
+  forget(orgId: string) {
+    return this.cache.invalidate(accountCacheKey(orgId));
   }
 
   /** Pricing from its one source (the plan table), cached for an hour. */

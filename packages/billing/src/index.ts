@@ -1,0 +1,1 @@
+export { StripeWebhook, toBillingEvent, SIGNATURE_TOLERANCE_SEC } from './stripe-events.js';
