@@ -9,7 +9,7 @@ import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipf
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
-import { StripeWebhook } from '@clipforge/billing';
+import { StripeGateway, StripeWebhook, stripeClient } from '@clipforge/billing';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -70,10 +70,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     moments,
     credits,
     /** Null when Stripe is not configured: billing is off and the app says so. */
-    billing:
-      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
-        ? { webhook: new StripeWebhook(env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET), service: new BillingService({ store: db.billing, credits }) }
-        : null,
+    billing: billing(env, db, credits),
     rateLimiter,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
@@ -87,3 +84,13 @@ export async function createContainer(env: ServerEnv, log: Logger) {
 }
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+/** Stripe when both keys are set; otherwise null, and billing is off. */
+function billing(env: ServerEnv, db: Awaited<ReturnType<typeof openDatabase>>, credits: CreditService) {
+  if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) return null;
+  const stripe = stripeClient(env.STRIPE_SECRET_KEY, env.STRIPE_API_URL);
+  return {
+    webhook: new StripeWebhook(stripe, env.STRIPE_WEBHOOK_SECRET),
+    service: new BillingService({ store: db.billing, credits, gateway: new StripeGateway(stripe), returnUrl: `${env.PUBLIC_URL}/credits` }),
+  };
+}

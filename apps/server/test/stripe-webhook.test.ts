@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +15,25 @@ let user: SignedInUser;
 let orgId: string;
 let sql: pg.Client;
 
+/** Stands in for api.stripe.com (the SDK's own requests, answered in Stripe's formats). */
+const stripeCalls: { path: string; form: URLSearchParams; auth: string | undefined }[] = [];
+const fakeStripe = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    stripeCalls.push({ path: req.url ?? '', form: new URLSearchParams(body), auth: req.headers.authorization });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const id = `${req.url?.includes('portal') ? 'bps' : 'cs'}_test_${stripeCalls.length}`;
+    const object = req.url?.includes('portal') ? 'billing_portal.session' : 'checkout.session';
+    res.end(JSON.stringify({ id, object, url: `https://pay.stripe.test/${id}` }));
+  });
+});
+
 beforeAll(async () => {
+  await new Promise<void>((resolve) => fakeStripe.listen(0, '127.0.0.1', resolve));
+  const stripeUrl = `http://127.0.0.1:${(fakeStripe.address() as AddressInfo).port}`;
   [app, billingOff] = await Promise.all([
-    startApp({ serverEnv: { STRIPE_SECRET_KEY: 'sk_test_clipforge_not_a_real_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET } }),
+    startApp({ serverEnv: { STRIPE_SECRET_KEY: 'sk_test_clipforge_not_a_real_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: stripeUrl } }),
     startApp(),
   ]);
   user = await signUp(app.serverUrl);
@@ -27,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([app?.stop(), billingOff?.stop()]);
   await sql?.end();
+  fakeStripe.close();
 });
 
 let sequence = 0;
@@ -42,6 +61,46 @@ async function post(payload: object, { secret = WEBHOOK_SECRET, timestamp = Math
 }
 
 const account = async () => (await trpc(app.serverUrl, user, 'credits.balance', undefined)).body.result!.data as { balance: number; plan: { id: string }; billing: string };
+
+describe('Stripe checkout and portal', () => {
+  it('opens a checkout for a credit pack and for a plan, with the organization in the metadata', async () => {
+    const bought = await trpc(app.serverUrl, user, 'credits.buy', { credits: 500 }, 'mutation');
+    expect(bought.body.result!.data.url).toMatch(/^https:\/\/pay\.stripe\.test\/cs_test_/);
+    const buyCall = stripeCalls.at(-1)!;
+    expect(buyCall.path).toBe('/v1/checkout/sessions');
+    expect(buyCall.auth).toBe('Bearer sk_test_clipforge_not_a_real_key');
+    expect(Object.fromEntries(buyCall.form)).toMatchObject({
+      mode: 'payment',
+      'metadata[orgId]': orgId,
+      'metadata[credits]': '500',
+      'line_items[0][price_data][unit_amount]': '4000',
+      customer_email: user.email,
+    });
+
+    await trpc(app.serverUrl, user, 'credits.subscribe', { plan: 'PRO' }, 'mutation');
+    expect(Object.fromEntries(stripeCalls.at(-1)!.form)).toMatchObject({
+      mode: 'subscription',
+      'subscription_data[metadata][orgId]': orgId,
+      'subscription_data[metadata][plan]': 'PRO',
+      'line_items[0][price_data][recurring][interval]': 'month',
+      'line_items[0][price_data][unit_amount]': '2900',
+    });
+
+    const badPack = await trpc(app.serverUrl, user, 'credits.buy', { credits: 7 }, 'mutation');
+    expect(badPack.status).toBe(400);
+    const noCustomer = await trpc(app.serverUrl, user, 'credits.portal', undefined, 'mutation');
+    expect(noCustomer.status).toBe(409);
+    expect(noCustomer.body.error!.message).toMatch(/buy credits or subscribe to a plan first/);
+  });
+
+  it('opens the customer portal for the customer a completed checkout created', async () => {
+    await post(event('checkout.session.completed', { id: 'cs_test_portal', mode: 'payment', customer: 'cus_test_42', metadata: { orgId, credits: '100' } }));
+    const portal = await trpc(app.serverUrl, user, 'credits.portal', undefined, 'mutation');
+    expect(portal.body.result!.data.url).toMatch(/^https:\/\/pay\.stripe\.test\/bps_test_/);
+    expect(stripeCalls.at(-1)!.path).toBe('/v1/billing_portal/sessions');
+    expect(Object.fromEntries(stripeCalls.at(-1)!.form)).toMatchObject({ customer: 'cus_test_42', return_url: expect.stringMatching(/\/credits$/) });
+  });
+});
 
 describe('Stripe webhook', () => {
   it('adds bought credits once, however often the event is delivered', async () => {
@@ -93,5 +152,8 @@ describe('Stripe webhook', () => {
     expect(response.body.error.message).toMatch(/Billing is off.*STRIPE_SECRET_KEY/);
     const offUser = await signUp(billingOff.serverUrl);
     expect((await trpc(billingOff.serverUrl, offUser, 'credits.balance', undefined)).body.result!.data.billing).toBe('off');
+    const checkout = await trpc(billingOff.serverUrl, offUser, 'credits.buy', { credits: 100 }, 'mutation');
+    expect(checkout.status).toBe(503);
+    expect(checkout.body.error!.message).toMatch(/Billing is off on this server/);
   });
 });

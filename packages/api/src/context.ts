@@ -1,4 +1,4 @@
-import type { Actor, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import type { Actor, BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -15,8 +15,8 @@ export interface ApiContext {
   exports: ExportService;
   moments: MomentService;
   credits: CreditService;
-  /** False when the server has no Stripe keys: the UI says billing is off. */
-  billingEnabled: boolean;
+  /** Null when the server has no Stripe keys: billing is off and the UI says so. */
+  billing: BillingService | null;
   queues: QueueAdminService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => Promise<string>;

@@ -10,11 +10,10 @@ export const SIGNATURE_TOLERANCE_SEC = 300;
  * their metadata, set when ClipForge creates them.
  */
 export class StripeWebhook {
-  private readonly stripe: Stripe;
-
-  constructor(secretKey: string, private readonly webhookSecret: string) {
-    this.stripe = new Stripe(secretKey);
-  }
+  constructor(
+    private readonly stripe: Stripe,
+    private readonly webhookSecret: string,
+  ) {}
 
   /** Throws Stripe's signature error for a forged, altered or stale payload. */
   verify(rawBody: Buffer, signature: string): Stripe.Event {
@@ -31,7 +30,7 @@ export function toBillingEvent(event: Stripe.Event): BillingEvent {
       const credits = Number(session.metadata?.credits);
       const orgId = session.metadata?.orgId;
       if (session.mode !== 'payment' || !orgId || !Number.isInteger(credits) || credits <= 0) return ignored();
-      return { kind: 'credits-purchased', eventId: event.id, orgId, credits, checkoutId: session.id };
+      return { kind: 'credits-purchased', eventId: event.id, orgId, credits, checkoutId: session.id, customerId: idOf(session.customer) };
     }
     case 'invoice.paid':
     case 'invoice.payment_failed': {
@@ -50,7 +49,7 @@ export function toBillingEvent(event: Stripe.Event): BillingEvent {
       const plan = planOf(subscription.metadata?.plan);
       if (!orgId || !plan) return ignored();
       const active = subscription.status === 'active' || subscription.status === 'trialing' || subscription.status === 'past_due';
-      return { kind: 'subscription-changed', eventId: event.id, orgId, plan, active, at };
+      return { kind: 'subscription-changed', eventId: event.id, orgId, plan, active, at, customerId: idOf(subscription.customer) };
     }
     case 'customer.subscription.deleted': {
       const orgId = event.data.object.metadata?.orgId;
@@ -71,3 +70,5 @@ function subscriptionMetadataOf(invoice: Stripe.Invoice): Record<string, string>
 }
 
 const planOf = (value: string | undefined): PlanId | null => (PLAN_IDS as readonly string[]).includes(value ?? '') ? (value as PlanId) : null;
+
+const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));

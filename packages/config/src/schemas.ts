@@ -46,6 +46,8 @@ export const serverEnv = commonEnv.extend({
   /** Stripe: both set turns billing on; unset, the app runs with billing off and says so. */
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Another Stripe API endpoint (stripe-mock, tests); unset: api.stripe.com. */
+  STRIPE_API_URL: z.url().optional(),
   /** Operators who may see the job monitoring API (comma-separated emails). */
   ADMIN_EMAILS: z
     .string()

@@ -45,11 +45,11 @@ export type {
 } from './moment.js';
 export { planCropPath, cropWidthFraction } from './reframe.js';
 export type { FaceBox, FaceSample, CropKeyframe, ReframeOptions } from './reframe.js';
-export { PLANS, PLAN_IDS, TRIAL_DAYS, creditsForDuration } from './credits/plans.js';
+export { PLANS, PLAN_IDS, TRIAL_DAYS, CREDIT_PACKS, creditsForDuration } from './credits/plans.js';
 export type { Plan, PlanId } from './credits/plans.js';
 export { CREDIT_ENTRY_TYPES } from './credits/ledger.js';
 export type { CreditEntry, CreditEntryType, CreditAccount, NewCreditEntry, ApplyOutcome, CreditHistoryPage } from './credits/ledger.js';
 export { CreditService, accountCacheKey } from './credits/credit-service.js';
 export { BillingService } from './billing/billing-service.js';
 export type { BillingServiceDeps } from './billing/billing-service.js';
-export type { BillingEvent, BillingStore } from './billing/billing.js';
+export type { BillingEvent, BillingStore, PaymentGateway } from './billing/billing.js';

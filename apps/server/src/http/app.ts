@@ -59,7 +59,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         exports: container.exports,
         moments: container.moments,
         credits: container.credits,
-        billingEnabled: container.billing !== null,
+        billing: container.billing?.service ?? null,
         queues: container.queues,
         mediaUrl: container.mediaUrl,
       };

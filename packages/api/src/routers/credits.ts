@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLANS, type CreditEntry } from '@clipforge/core';
+import { CREDIT_PACKS, DomainError, PLAN_IDS, PLANS, type BillingService, type CreditEntry } from '@clipforge/core';
 import { memberProcedure, publicProcedure, router } from '../trpc.js';
 
 const entryView = (e: CreditEntry) => ({
@@ -22,7 +22,7 @@ export const creditsRouter = router({
       balance: account.balance,
       plan: PLANS[account.plan],
       trialEndsAt: account.trialEndsAt?.toISOString() ?? null,
-      billing: ctx.billingEnabled ? ('on' as const) : ('off' as const),
+      billing: ctx.billing ? ('on' as const) : ('off' as const),
     };
   }),
 
@@ -39,6 +39,26 @@ export const creditsRouter = router({
       return { items: page.items.map(entryView), nextCursor: page.nextCursor };
     }),
 
+  /** A Stripe Checkout page for a credit pack; answers with its URL. */
+  buy: memberProcedure
+    .input(z.object({ credits: z.number().int().refine((n) => CREDIT_PACKS.some((p) => p.credits === n), 'not one of the credit packs') }))
+    .mutation(({ ctx, input }) => billingOf(ctx.billing).buyCredits(ctx.actor, input.credits)),
+
+  /** A Stripe Checkout page for a monthly plan. */
+  subscribe: memberProcedure
+    .input(z.object({ plan: z.enum(PLAN_IDS) }))
+    .mutation(({ ctx, input }) => billingOf(ctx.billing).subscribe(ctx.actor, input.plan)),
+
+  /** The Stripe Customer Portal: invoices, payment method, change or cancel the plan. */
+  portal: memberProcedure.mutation(({ ctx }) => billingOf(ctx.billing).portal(ctx.actor)),
+
+  packs: publicProcedure.query(() => CREDIT_PACKS),
+
   /** Pricing, from the one source the rest of the product uses. */
   plans: publicProcedure.query(({ ctx }) => ctx.credits.plans()),
 });
+
+function billingOf(billing: BillingService | null): BillingService {
+  if (!billing) throw new DomainError('UNAVAILABLE', 'Billing is off on this server: ask your operator to set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.');
+  return billing;
+}

@@ -33,3 +33,10 @@ export const TRIAL_DAYS = 14;
 
 /** 1 credit = 1 started minute of source video. */
 export const creditsForDuration = (durationSec: number) => Math.max(1, Math.ceil(durationSec / 60));
+
+/** Credit top-ups sold through checkout. */
+export const CREDIT_PACKS = [
+  { credits: 100, priceCents: 1000 },
+  { credits: 500, priceCents: 4000 },
+  { credits: 2000, priceCents: 12000 },
+] as const;

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Payment events already handled (webhook dedupe), and when an account's plan last changed. */
+/** Payment events already handled (webhook dedupe); an account's plan change time and Stripe customer. */
 export class Migration20261123000010Billing extends Migration {
   override name = 'Migration20261123000010Billing';
 
@@ -10,11 +10,11 @@ export class Migration20261123000010Billing extends Migration {
       "type" text not null,
       "handled_at" timestamptz not null default now()
     )`);
-    this.addSql(`alter table "credit_account" add column "plan_changed_at" timestamptz null`);
+    this.addSql(`alter table "credit_account" add column "plan_changed_at" timestamptz null, add column "stripe_customer_id" text null`);
   }
 
   override down(): void {
-    this.addSql(`alter table "credit_account" drop column "plan_changed_at"`);
+    this.addSql(`alter table "credit_account" drop column "plan_changed_at", drop column "stripe_customer_id"`);
     this.addSql(`drop table if exists "billing_event"`);
   }
 }

@@ -24,4 +24,15 @@ export class PostgresBillingStore implements BillingStore {
       );
     return rows.length > 0;
   }
+
+  async customerOf(orgId: string): Promise<string | null> {
+    const rows = await this.em()
+      .getConnection()
+      .execute<{ stripe_customer_id: string | null }[]>(`select "stripe_customer_id" from "credit_account" where "org_id" = ?`, [orgId]);
+    return rows[0]?.stripe_customer_id ?? null;
+  }
+
+  async rememberCustomer(orgId: string, customerId: string): Promise<void> {
+    await this.em().getConnection().execute(`update "credit_account" set "stripe_customer_id" = ? where "org_id" = ?`, [customerId, orgId]);
+  }
 }
