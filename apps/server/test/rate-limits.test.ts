@@ -39,6 +39,11 @@ describe('rate limits', () => {
     expect(anonymous.filter((r) => r.status === 200)).toHaveLength(50);
     expect(anonymous.filter((r) => r.status === 429)).toHaveLength(10);
     expect((await fetch(`${app.serverUrl}/trpc/system.ping`)).status).toBe(200); // the tRPC liveness probe is exempt
+    // Behind the web app (a trusted proxy on loopback) each browser address has its own budget.
+    const behindProxy = (address: string) => fetch(`${app.serverUrl}/trpc/credits.plans`, { headers: { 'x-forwarded-for': address } });
+    const first = await Promise.all(Array.from({ length: 55 }, () => behindProxy('203.0.113.5')));
+    expect(first.filter((r) => r.status === 200)).toHaveLength(50);
+    expect((await behindProxy('203.0.113.6')).status).toBe(200);
     const health = await fetch(`${app.serverUrl}/health`).then((r) => r.json());
     expect(health.rateLimits).toBe('shared');
   });

@@ -43,6 +43,11 @@ export const serverEnv = commonEnv.extend({
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   PUBLIC_URL: z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000'),
   MEDIA_URL_TTL_S: positiveInt.default(3600),
+  /**
+   * Proxies whose X-Forwarded-For is believed (proxy-addr syntax: loopback, uniquelocal, CIDRs,
+   * comma-separated). The web app forwards the browser's address from the same host by default.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
   /** Stripe: both set turns billing on; unset, the app runs with billing off and says so. */
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

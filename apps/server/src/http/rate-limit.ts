@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { PLANS, type RateDecision } from '@clipforge/core';
 import type { Container } from '../container.js';
 import { sendError } from './respond.js';
@@ -14,12 +15,14 @@ const EXEMPT = new Set(['/trpc/system.ping']);
  * request gets 429 with Retry-After.
  */
 export function createRateLimit(container: Container, actorOf: (req: IncomingMessage) => ReturnType<Container['resolveActor']>) {
+  // The client's address: X-Forwarded-For counts only when it comes from a trusted proxy (the web app).
+  const trusted = proxyaddr.compile(container.env.TRUST_PROXY.split(',').map((entry) => entry.trim()).filter(Boolean));
   return async function admit(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
     if (EXEMPT.has(pathname)) return true;
     const actor = hasSessionCookie(req) ? await actorOf(req) : null;
     const [key, limit] = actor
       ? [`org:${actor.orgId}`, PLANS[(await container.credits.account(actor.orgId)).plan].rateLimitPerMinute]
-      : [`ip:${req.socket.remoteAddress ?? 'unknown'}`, ANONYMOUS_LIMIT];
+      : [`ip:${proxyaddr(req, trusted)}`, ANONYMOUS_LIMIT];
     const decision = await container.rateLimiter.consume(key, limit);
     const headers = rateLimitHeaders(decision);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
