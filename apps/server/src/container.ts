@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import { s3Options, type ServerEnv } from '@clipforge/config';
-import { createActorResolver, createAuth } from '@clipforge/auth';
+import { createActorResolver, createAuth, membershipKey } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
 import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
@@ -36,7 +36,12 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const rateLimiter = new RedisRateLimiter(env.REDIS_URL, env.REDIS_PREFIX, (error) => log.warn({ err: error }, 'rate limiter store unavailable'));
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
-  const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
+  const auth = createAuth({
+    pool: authPool,
+    secret: env.BETTER_AUTH_SECRET,
+    baseURL: env.PUBLIC_URL,
+    onMembershipChange: (userId) => cache.invalidate(membershipKey(userId)),
+  });
   const projects = new ProjectService({
     projects: db.projects,
     transcripts: db.transcripts,
@@ -63,7 +68,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     /** The local directory the /media route serves; null when files live in S3 (presigned URLs instead). */
     localStorage: local,
     auth,
-    resolveActor: createActorResolver(auth, authPool),
+    resolveActor: createActorResolver({ auth, pool: authPool, cache }),
     projects,
     transcripts,
     exports,
