@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import { ApiTokenService, BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import { s3Options, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth, membershipKey } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
@@ -10,6 +10,7 @@ import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
 import { StripeGateway, StripeWebhook, stripeClient } from '@clipforge/billing';
+import { createRequestActorResolver } from './http/actor.js';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -40,8 +41,11 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     pool: authPool,
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.PUBLIC_URL,
-    onMembershipChange: (userId) => cache.invalidate(membershipKey(userId)),
+    onMembershipChange: async (userId) => {
+      await Promise.all([cache.invalidate(membershipKey(userId)), tokens.forgetCreator(userId)]);
+    },
   });
+  const tokens = new ApiTokenService({ tokens: db.apiTokens, cache });
   const projects = new ProjectService({
     projects: db.projects,
     transcripts: db.transcripts,
@@ -68,7 +72,8 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     /** The local directory the /media route serves; null when files live in S3 (presigned URLs instead). */
     localStorage: local,
     auth,
-    resolveActor: createActorResolver({ auth, pool: authPool, cache }),
+    resolveActor: createRequestActorResolver(createActorResolver({ auth, pool: authPool, cache }), tokens),
+    tokens,
     projects,
     transcripts,
     exports,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppUnderTest } from '../../../test/support/processes.js';
-import { cookieOf, signUp, trpc, upload, uniqueEmail, type SignedInUser } from '../../../test/support/http.js';
+import { organizationAction, shareOrganization, signUp, trpc, upload, uniqueEmail, type SignedInUser } from '../../../test/support/http.js';
 import { makeTextFile, makeVideo } from '../../../test/support/media.js';
 import { collectSse } from '../../../test/support/sse.js';
 
@@ -24,13 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-/** Cookies from `fresh` replace those of the same name in `current`. */
-function mergeCookies(current: string, fresh: string) {
-  const jar = new Map(current.split('; ').map((c) => [c.split('=')[0], c] as const));
-  for (const c of fresh.split('; ')) jar.set(c.split('=')[0], c);
-  return [...jar.values()].join('; ');
-}
 
 const progressUrl = (id: string) => `${app.serverUrl}/trpc/projects.onProgress?input=${encodeURIComponent(JSON.stringify({ id }))}`;
 const isDone = (e: ProgressEvent) => e.status === 'ready' || e.status === 'failed';
@@ -92,29 +85,15 @@ describe('organization isolation', () => {
   });
 
   it('lets a member into a second organization and shuts them out the moment they are removed', async () => {
-    const auth = async (user: SignedInUser, route: string, body: unknown) => {
-      const response = await fetch(`${app.serverUrl}/api/auth/organization/${route}`, {
-        method: 'POST',
-        headers: { cookie: user.cookie, 'content-type': 'application/json', origin: app.serverUrl },
-        body: JSON.stringify(body),
-      });
-      expect(response.status, `${route}: ${await response.clone().text()}`).toBe(200);
-      const fresh = cookieOf(response); // a changed active organization comes as a new session_data cookie
-      return { body: await response.json(), user: fresh ? { ...user, cookie: mergeCookies(user.cookie, fresh) } : user };
-    };
-    const team = await auth(alice, 'create', { name: 'Team', slug: `team-${Date.now()}`, keepCurrentActiveOrganization: true });
-    const orgId = team.body.id as string;
-    const invitation = await auth(alice, 'invite-member', { email: bob.email, role: 'member', organizationId: orgId });
-    const accepted = await auth(bob, 'accept-invitation', { invitationId: invitation.body.id });
-    const bobInTeam = (await auth(accepted.user, 'set-active', { organizationId: orgId })).user;
-    const aliceInTeam = (await auth(alice, 'set-active', { organizationId: orgId })).user;
-    const shared = await upload(app.serverUrl, aliceInTeam, makeVideo({ seconds: 1, name: 'team-clip.mp4' }));
+    const member = await signUp(app.serverUrl);
+    const team = await shareOrganization(app.serverUrl, await signUp(app.serverUrl), member);
+    const shared = await upload(app.serverUrl, team.owner, makeVideo({ seconds: 1, name: 'team-clip.mp4' }));
 
-    const seen = await trpc(app.serverUrl, bobInTeam, 'projects.get', { id: shared.body.project!.id });
+    const seen = await trpc(app.serverUrl, team.member, 'projects.get', { id: shared.body.project!.id });
     expect(seen.body.result!.data.name).toBe('team-clip');
 
-    await auth(aliceInTeam, 'remove-member', { memberIdOrEmail: bob.email, organizationId: orgId });
-    const after = await trpc(app.serverUrl, bobInTeam, 'projects.get', { id: shared.body.project!.id });
+    await organizationAction(app.serverUrl, team.owner, 'remove-member', { memberIdOrEmail: member.email, organizationId: team.orgId });
+    const after = await trpc(app.serverUrl, team.member, 'projects.get', { id: shared.body.project!.id });
     expect(after.status).toBe(401);
   });
 

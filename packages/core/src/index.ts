@@ -53,3 +53,7 @@ export { CreditService, accountCacheKey } from './credits/credit-service.js';
 export { BillingService } from './billing/billing-service.js';
 export type { BillingServiceDeps } from './billing/billing-service.js';
 export type { BillingEvent, BillingStore, PaymentGateway } from './billing/billing.js';
+export { API_SCOPES } from './tokens/api-token.js';
+export type { ApiScope, ApiToken, NewApiToken, RequestActor, TokenCredentials, ApiTokenRepository } from './tokens/api-token.js';
+export { ApiTokenService } from './tokens/token-service.js';
+export type { ApiTokenServiceDeps, NewTokenRequest } from './tokens/token-service.js';

@@ -11,3 +11,4 @@ export { MikroExportRepository } from './repositories/export.repository.js';
 export { MikroMomentRepository } from './repositories/moment.repository.js';
 export { PostgresCreditLedger } from './repositories/credit.repository.js';
 export { PostgresBillingStore } from './repositories/billing.repository.js';
+export { PostgresApiTokenRepository } from './repositories/api-token.repository.js';

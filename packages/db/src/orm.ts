@@ -7,6 +7,7 @@ import { MikroExportRepository } from './repositories/export.repository.js';
 import { MikroMomentRepository } from './repositories/moment.repository.js';
 import { PostgresCreditLedger } from './repositories/credit.repository.js';
 import { PostgresBillingStore } from './repositories/billing.repository.js';
+import { PostgresApiTokenRepository } from './repositories/api-token.repository.js';
 
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -23,6 +24,7 @@ export async function openDatabase(input: DbConfigInput) {
     moments: new MikroMomentRepository(em),
     credits: new PostgresCreditLedger(em),
     billing: new PostgresBillingStore(em),
+    apiTokens: new PostgresApiTokenRepository(em),
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
     /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */

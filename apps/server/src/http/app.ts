@@ -63,6 +63,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         credits: container.credits,
         billing: container.billing?.service ?? null,
         queues: container.queues,
+        tokens: container.tokens,
         mediaUrl: container.mediaUrl,
       };
     },

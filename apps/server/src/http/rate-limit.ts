@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyaddr from 'proxy-addr';
-import { PLANS, type RateDecision } from '@clipforge/core';
+import { isDomainError, PLANS, type RateDecision } from '@clipforge/core';
+import { hasCredentials } from './actor.js';
 import type { Container } from '../container.js';
 import { sendError } from './respond.js';
 
@@ -20,14 +21,20 @@ export function createRateLimit(container: Container, actorOf: (req: IncomingMes
   const anonymousLimit = scaled(PLANS.FREE.rateLimitPerMinute);
   return async function admit(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
     if (EXEMPT.has(pathname)) return true;
-    const actor = hasSessionCookie(req) ? await actorOf(req) : null;
+    // A refused token is answered after it has been counted against its address.
+    let refusal: unknown = null;
+    const actor = hasCredentials(req) ? await actorOf(req).catch((error: unknown) => ((refusal = error), null)) : null;
+    if (refusal && !(isDomainError(refusal) && refusal.code === 'UNAUTHENTICATED')) throw refusal;
     const [key, limit] = actor
       ? [`org:${actor.orgId}`, scaled(PLANS[(await container.credits.account(actor.orgId)).plan].rateLimitPerMinute)]
       : [`ip:${proxyaddr(req, trusted)}`, anonymousLimit];
     const decision = await container.rateLimiter.consume(key, limit);
     const headers = rateLimitHeaders(decision);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (decision.allowed) return true;
+    if (decision.allowed) {
+      if (refusal) throw refusal;
+      return true;
+    }
     const retryAfter = String(Math.max(1, Math.ceil(decision.resetMs / 1000)));
     sendError(res, 429, 'TOO_MANY_REQUESTS', `Too many requests: ${limit} a minute on this plan. Try again in ${retryAfter} s, or upgrade for a higher limit.`, {
       'retry-after': retryAfter,
@@ -40,5 +47,3 @@ export function rateLimitHeaders(d: RateDecision): Record<string, string> {
   const reset = Math.max(0, Math.ceil(d.resetMs / 1000));
   return { 'ratelimit-policy': `"minute";q=${d.limit};w=60`, ratelimit: `"minute";r=${d.remaining};t=${reset}` };
 }
-
-const hasSessionCookie = (req: IncomingMessage) => /(^|;\s*)(__Secure-)?better-auth\.session_token=/.test(req.headers.cookie ?? '');

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { formatBytes } from '@clipforge/media';
-import { isDomainError, type Actor } from '@clipforge/core';
+import { isDomainError, type RequestActor } from '@clipforge/core';
 import type { Container } from '../container.js';
 import { sendError, sendJson } from './respond.js';
+import { authorizeUpload } from './actor.js';
 
 /** After a refusal, up to this much of the unread body is read and discarded so the client gets the answer. */
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -13,9 +14,10 @@ const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
  * queues its import. Streams to storage; the size limit is enforced on the declared length up
  * front and on the bytes actually received.
  */
-export async function handleUpload(container: Container, actor: Actor | null, req: IncomingMessage, res: ServerResponse, url: URL) {
+export async function handleUpload(container: Container, actor: RequestActor | null, req: IncomingMessage, res: ServerResponse, url: URL) {
   if (req.method !== 'POST') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', 'Use POST to upload a file.', { allow: 'POST' });
-  if (!actor) return refuse(req, res, 401, 'UNAUTHORIZED', 'Sign in to upload videos.');
+  const permission = authorizeUpload(actor);
+  if (!permission.ok) return refuse(req, res, permission.status, permission.code, permission.message);
   const max = container.env.MAX_UPLOAD_BYTES;
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > max) {
@@ -27,7 +29,7 @@ export async function handleUpload(container: Container, actor: Actor | null, re
   const body = new PassThrough();
   req.pipe(body);
   try {
-    const project = await container.projects.createFromUpload(actor, { fileName, body });
+    const project = await container.projects.createFromUpload(permission.actor, { fileName, body });
     sendJson(res, 201, { project: { id: project.id, name: project.name, status: project.status } });
   } catch (error) {
     req.unpipe(body);
