@@ -21,20 +21,20 @@ export function createRateLimit(container: Container, actorOf: (req: IncomingMes
   const anonymousLimit = scaled(PLANS.FREE.rateLimitPerMinute);
   return async function admit(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
     if (EXEMPT.has(pathname)) return true;
-    // A refused token is answered after it has been counted against its address.
-    let refusal: unknown = null;
-    const actor = hasCredentials(req) ? await actorOf(req).catch((error: unknown) => ((refusal = error), null)) : null;
-    if (refusal && !(isDomainError(refusal) && refusal.code === 'UNAUTHENTICATED')) throw refusal;
+    // A bad token counts against the caller's address; the route itself then answers 401.
+    const actor = hasCredentials(req)
+      ? await actorOf(req).catch((error: unknown) => {
+          if (isDomainError(error) && error.code === 'UNAUTHENTICATED') return null;
+          throw error;
+        })
+      : null;
     const [key, limit] = actor
       ? [`org:${actor.orgId}`, scaled(PLANS[(await container.credits.account(actor.orgId)).plan].rateLimitPerMinute)]
       : [`ip:${proxyaddr(req, trusted)}`, anonymousLimit];
     const decision = await container.rateLimiter.consume(key, limit);
     const headers = rateLimitHeaders(decision);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    if (decision.allowed) {
-      if (refusal) throw refusal;
-      return true;
-    }
+    if (decision.allowed) return true;
     const retryAfter = String(Math.max(1, Math.ceil(decision.resetMs / 1000)));
     sendError(res, 429, 'TOO_MANY_REQUESTS', `Too many requests: ${limit} a minute on this plan. Try again in ${retryAfter} s, or upgrade for a higher limit.`, {
       'retry-after': retryAfter,
