@@ -122,7 +122,7 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mp4').click()]);
     const file = await download.path();
     const streams = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file]).toString().trim();
-    expect(streams).toBe('1080,1920');
+    expect(streams).toBe('720,1280'); // the Free plan's export resolution
     await page.close();
   });
 

@@ -46,6 +46,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     },
   });
   const tokens = new ApiTokenService({ tokens: db.apiTokens, cache });
+  const credits = new CreditService(db.credits, cache);
   const projects = new ProjectService({
     projects: db.projects,
     transcripts: db.transcripts,
@@ -54,11 +55,11 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     queue,
     progress,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    planOf: (orgId) => credits.planOf(orgId),
   });
   // The server only parses caption files; extracting embedded ones is the worker's job.
   const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
   const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, queue });
-  const credits = new CreditService(db.credits, cache);
   // Re-scoring runs on threads at a lower CPU priority, so HTTP stays responsive under load.
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   const moments = new MomentService({ projects, transcripts: db.transcripts, moments: db.moments, scorer });

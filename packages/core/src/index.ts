@@ -1,7 +1,7 @@
 export { DomainError, isDomainError } from './errors.js';
 export type { DomainErrorCode } from './errors.js';
 export { PROJECT_STATUSES } from './project.js';
-export { ASPECTS, FITS, CAPTION_STYLES, EXPORT_STATUSES, OUTPUT_SIZE, MAX_CLIP_MS } from './export.js';
+export { ASPECTS, FITS, CAPTION_STYLES, EXPORT_STATUSES, OUTPUT_SIZE, MAX_CLIP_MS, outputSize, exportShortSide } from './export.js';
 export type { Aspect, Fit, CaptionStyle, ExportStatus, ExportSpec, ClipExport } from './export.js';
 export { ExportService, renderExport, wordsInClip, exportProgressEvent } from './services/export-service.js';
 export type { ExportServiceDeps, RenderExportDeps } from './services/export-service.js';
@@ -14,7 +14,7 @@ export type { TranscriptServiceDeps } from './services/transcript-service.js';
 export type { Project, ProjectStatus, ProjectProgressEvent, VideoMetadata, SpriteLayout, ImportedAssets } from './project.js';
 export type * from './ports/index.js';
 export { ProjectService, toProgressEvent, projectNameFromFile } from './services/project-service.js';
-export type { ProjectServiceDeps, Actor } from './services/project-service.js';
+export type { ProjectServiceDeps, Actor, UploadLimit } from './services/project-service.js';
 export { importVideo } from './services/video-import.js';
 export type { VideoImportDeps, ImportOutcome } from './services/video-import.js';
 export { eventStream } from './services/event-stream.js';

@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Server, type ServerOptions } from '@tus/server';
 import { FileStore } from '@tus/file-store';
-import { formatBytes } from '@clipforge/media';
 import { isDomainError } from '@clipforge/core';
 import type { Container } from '../container.js';
 import { authorizeUpload } from './actor.js';
+import { tooLarge } from './uploads.js';
 
 export const TUS_PATH = '/uploads/tus';
 
@@ -49,9 +49,8 @@ export function createTusUploads(container: Container) {
     },
     async onUploadCreate(req, upload) {
       const actor = await actorOf(req);
-      if (upload.size !== undefined && upload.size > container.env.MAX_UPLOAD_BYTES) {
-        throw refuse(413, `The file is ${formatBytes(upload.size)}; the upload limit is ${formatBytes(container.env.MAX_UPLOAD_BYTES)}.`);
-      }
+      const limit = await container.projects.uploadLimit(actor);
+      if (upload.size !== undefined && upload.size > limit.bytes) throw refuse(413, tooLarge(upload.size, limit));
       // Who owns the upload is decided here, from the session, never from client metadata.
       return { metadata: { ...upload.metadata, orgId: actor.orgId, userId: actor.userId } };
     },

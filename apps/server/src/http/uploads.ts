@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { formatBytes } from '@clipforge/media';
-import { isDomainError, type RequestActor } from '@clipforge/core';
+import { isDomainError, type RequestActor, type UploadLimit } from '@clipforge/core';
 import type { Container } from '../container.js';
 import { sendError, sendJson } from './respond.js';
 import { authorizeUpload } from './actor.js';
@@ -18,11 +18,9 @@ export async function handleUpload(container: Container, actor: RequestActor | n
   if (req.method !== 'POST') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', 'Use POST to upload a file.', { allow: 'POST' });
   const permission = authorizeUpload(actor);
   if (!permission.ok) return refuse(req, res, permission.status, permission.code, permission.message);
-  const max = container.env.MAX_UPLOAD_BYTES;
+  const limit = await container.projects.uploadLimit(permission.actor);
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > max) {
-    return refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', `The file is ${formatBytes(declared)}; the upload limit is ${formatBytes(max)}.`);
-  }
+  if (declared > limit.bytes) return refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', tooLarge(declared, limit));
   if (declared === 0) return refuse(req, res, 400, 'BAD_REQUEST', 'The upload is empty. Choose a video file.');
   const fileName = url.searchParams.get('name')?.slice(0, 255) || 'upload';
   // A pass-through, so a refused body can be unhooked and drained instead of the socket destroyed.
@@ -51,4 +49,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
     if (drained > DRAIN_LIMIT_BYTES) req.destroy();
   });
   req.resume();
+}
+
+/** Why a file of `size` bytes is refused, naming the plan when it is the plan's limit. */
+export function tooLarge(size: number, limit: UploadLimit): string {
+  return limit.plan
+    ? `The file is ${formatBytes(size)}; the ${limit.plan.name} plan takes uploads up to ${formatBytes(limit.bytes)}. Upgrade for bigger files.`
+    : `The file is ${formatBytes(size)}; the upload limit is ${formatBytes(limit.bytes)}.`;
 }

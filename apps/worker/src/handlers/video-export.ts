@@ -15,6 +15,7 @@ export function videoExportHandler(container: WorkerContainer) {
           renderer: container.renderer,
           faces: container.faces,
           progress: container.progress,
+          planOf: (orgId) => container.credits.planOf(orgId),
         },
         job.data.exportId,
         reportProgress,

@@ -7,6 +7,7 @@ import type { TranscriptSummary } from '../transcript.js';
 import type { MomentAnalysis } from '../moment.js';
 import { eventStream } from './event-stream.js';
 import { parseImportUrl, projectNameFromUrl } from '../import-url.js';
+import type { Plan } from '../credits/plans.js';
 
 export interface ProjectServiceDeps {
   projects: ProjectRepository;
@@ -15,7 +16,16 @@ export interface ProjectServiceDeps {
   storage: BlobStorage;
   queue: PipelineQueue;
   progress: ProgressBus;
+  /** The operator's upload limit (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
+  /** The organization's plan, whose upload limit applies when it is the lower one. */
+  planOf: (orgId: string) => Promise<Plan>;
+}
+
+/** The largest upload an organization may send, and the plan when it is the plan that limits it. */
+export interface UploadLimit {
+  bytes: number;
+  plan: Plan | null;
 }
 
 export interface Actor {
@@ -29,11 +39,16 @@ const MAX_NAME_LENGTH = 120;
 export class ProjectService {
   constructor(private readonly deps: ProjectServiceDeps) {}
 
+  async uploadLimit(actor: Actor): Promise<UploadLimit> {
+    const plan = await this.deps.planOf(actor.orgId);
+    return plan.maxUploadBytes < this.deps.maxUploadBytes ? { bytes: plan.maxUploadBytes, plan } : { bytes: this.deps.maxUploadBytes, plan: null };
+  }
+
   async createFromUpload(actor: Actor, upload: { fileName: string; body: Readable }): Promise<Project> {
     const id = randomUUID();
     const sourceKey = `projects/${id}/source${safeExtension(upload.fileName)}`;
     try {
-      await this.deps.storage.put(sourceKey, upload.body, { maxBytes: this.deps.maxUploadBytes });
+      await this.deps.storage.put(sourceKey, upload.body, { maxBytes: (await this.uploadLimit(actor)).bytes });
     } catch (error) {
       await this.deps.storage.delete(`projects/${id}/`);
       throw error;
