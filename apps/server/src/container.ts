@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ApiTokenService, BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import { ApiTokenService, BillingService, CreditService, JobAdmission, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 import { s3Options, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth, membershipKey } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
-import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
+import { createPipelineQueue, RedisJobSlots, RedisProgressBus, RedisQueueMonitor, slotLeaseMs } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
@@ -47,19 +47,21 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   });
   const tokens = new ApiTokenService({ tokens: db.apiTokens, cache });
   const credits = new CreditService(db.credits, cache);
+  const slots = new RedisJobSlots(env.REDIS_URL, env.REDIS_PREFIX, slotLeaseMs(env.JOB_TIMEOUT_MS));
+  const admission = new JobAdmission({ slots, queue, planOf: (orgId) => credits.planOf(orgId) });
   const projects = new ProjectService({
     projects: db.projects,
     transcripts: db.transcripts,
     moments: db.moments,
     storage,
-    queue,
+    admission,
     progress,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     planOf: (orgId) => credits.planOf(orgId),
   });
   // The server only parses caption files; extracting embedded ones is the worker's job.
   const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
-  const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, queue });
+  const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, admission });
   // Re-scoring runs on threads at a lower CPU priority, so HTTP stays responsive under load.
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   const moments = new MomentService({ projects, transcripts: db.transcripts, moments: db.moments, scorer });
@@ -89,6 +91,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     async close() {
       await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
       rateLimiter.close();
+      slots.close();
       redis.disconnect();
     },
   };

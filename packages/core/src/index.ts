@@ -57,3 +57,5 @@ export { API_SCOPES } from './tokens/api-token.js';
 export type { ApiScope, ApiToken, NewApiToken, RequestActor, TokenCredentials, ApiTokenRepository } from './tokens/api-token.js';
 export { ApiTokenService } from './tokens/token-service.js';
 export type { ApiTokenServiceDeps, NewTokenRequest } from './tokens/token-service.js';
+export { JobAdmission } from './services/job-admission.js';
+export type { JobAdmissionDeps } from './services/job-admission.js';

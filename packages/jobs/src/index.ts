@@ -5,3 +5,4 @@ export type { QueueConnection } from './queues.js';
 export { RedisProgressBus } from './progress-bus.js';
 export { AttemptTracker } from './attempt-tracker.js';
 export { RedisQueueMonitor } from './queue-monitor.js';
+export { RedisJobSlots, slotLeaseMs } from './job-slots.js';

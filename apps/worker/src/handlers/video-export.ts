@@ -4,8 +4,8 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoExportHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) =>
-    container.db.withContext(() =>
+  return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) => {
+    const outcome = await container.db.withContext(() =>
       renderExport(
         {
           exports: container.db.exports,
@@ -21,6 +21,9 @@ export function videoExportHandler(container: WorkerContainer) {
         reportProgress,
       ),
     );
+    await container.admission.finished({ kind: 'export', id: job.data.exportId });
+    return outcome;
+  };
 }
 
 /** After the last retry: the export says it failed, and why in words the user can act on. */
@@ -29,6 +32,7 @@ export async function videoExportGaveUp(container: WorkerContainer, payload: Job
   container.log.error({ err: error, exportId: payload.exportId }, 'video export gave up');
   await container.db.withContext(async () => {
     await container.db.exports.markFailed(payload.exportId, reason);
+    await container.admission.finished({ kind: 'export', id: payload.exportId });
     const clip = await container.db.exports.findById(payload.exportId);
     const project = clip && (await container.db.projects.findById(clip.projectId));
     if (project) {

@@ -4,8 +4,8 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoImportHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) =>
-    container.db.withContext(() =>
+  return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) => {
+    const outcome = await container.db.withContext(() =>
       importVideo(
         {
           projects: container.db.projects,
@@ -21,6 +21,10 @@ export function videoImportHandler(container: WorkerContainer) {
         reportProgress,
       ),
     );
+    // Over, one way or the other (a thrown error is retried and keeps the slot).
+    await container.admission.finished({ kind: 'import', id: job.data.projectId });
+    return outcome;
+  };
 }
 
 /** After the last retry: the project says it failed instead of spinning forever. */
@@ -32,5 +36,6 @@ export async function videoImportGaveUp(container: WorkerContainer, payload: Job
     const project = await container.db.projects.findById(payload.projectId);
     if (project) await container.credits.refundImport(project.orgId, project.id); // not the user's fault: nothing charged
   });
+  await container.admission.finished({ kind: 'import', id: payload.projectId });
   await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, moments: null, export: null });
 }

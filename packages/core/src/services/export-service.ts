@@ -5,17 +5,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { DomainError, isDomainError } from '../errors.js';
 import { exportShortSide, MAX_CLIP_MS, OUTPUT_SIZE, outputSize, type ClipExport, type ExportSpec } from '../export.js';
 import type { Plan } from '../credits/plans.js';
-import type { BlobStorage, ClipRenderer, ExportRepository, FaceTracker, PipelineQueue, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import type { BlobStorage, ClipRenderer, ExportRepository, FaceTracker, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import { cropWidthFraction, planCropPath, type CropKeyframe } from '../reframe.js';
 import type { Word } from '../transcript.js';
 import type { Project, ProjectProgressEvent } from '../project.js';
 import { projectProgress, type Actor, type ProjectService } from './project-service.js';
+import type { JobAdmission } from './job-admission.js';
 
 export interface ExportServiceDeps {
   projects: ProjectService;
   exports: ExportRepository;
   transcripts: TranscriptRepository;
-  queue: PipelineQueue;
+  /** Renders start now or wait for one of the organization's slots. */
+  admission: JobAdmission;
 }
 
 /** Exports as the organization's members ask for and list them. */
@@ -38,7 +40,7 @@ export class ExportService {
       }
     }
     const created = await this.deps.exports.create({ ...spec, endMs: Math.min(spec.endMs, durationMs), id: randomUUID(), projectId, orgId: actor.orgId });
-    await this.deps.queue.enqueueExport(created.id);
+    await this.deps.admission.submit(actor.orgId, { kind: 'export', id: created.id });
     return created;
   }
 
