@@ -1,11 +1,24 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
-import { s3Options, type ServerEnv } from '@clipforge/config';
+import {
+  BillingService,
+  CreditService,
+  EmailService,
+  EmailSettingsService,
+  ExportService,
+  MomentService,
+  PLANS,
+  ProjectService,
+  QueueAdminService,
+  TranscriptService,
+  TRIAL_DAYS,
+  UnsubscribeTokens,
+} from '@clipforge/core';
+import { s3Options, unsubscribeSecret, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
-import { createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
+import { createEmailQueue, createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
@@ -36,7 +49,28 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const rateLimiter = new RedisRateLimiter(env.REDIS_URL, env.REDIS_PREFIX, (error) => log.warn({ err: error }, 'rate limiter store unavailable'));
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
-  const auth = createAuth({ pool: authPool, secret: env.BETTER_AUTH_SECRET, baseURL: env.PUBLIC_URL });
+  const emailQueue = createEmailQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const emails = new EmailService({
+    sends: db.emails.sends,
+    recipients: db.emails.recipients,
+    queue: emailQueue,
+    onEnqueueError: (error, sendId) => log.warn({ err: error, sendId }, 'mail claimed but not enqueued; the worker enqueues it again later'),
+  });
+  const emailSettings = new EmailSettingsService({
+    preferences: db.emails.preferences,
+    tokens: new UnsubscribeTokens(unsubscribeSecret(env)),
+    // Without a Resend key, mails land in the dev outbox, which the web app shows.
+    outbox: env.RESEND_API_KEY ? null : db.emails.outbox,
+  });
+  const auth = createAuth({
+    pool: authPool,
+    secret: env.BETTER_AUTH_SECRET,
+    baseURL: env.PUBLIC_URL,
+    onUserCreated: (user) =>
+      void emails
+        .request(user.id, 'welcome', 'once', { trialDays: TRIAL_DAYS, trialCredits: PLANS.FREE.monthlyCredits })
+        .catch((error: unknown) => log.error({ err: error, userId: user.id }, 'could not ask for the welcome mail')),
+  });
   const projects = new ProjectService({
     projects: db.projects,
     transcripts: db.transcripts,
@@ -70,13 +104,15 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     moments,
     credits,
     /** Null when Stripe is not configured: billing is off and the app says so. */
-    billing: billing(env, db, credits),
+    billing: billing(env, db, credits, emails),
+    emails,
+    emailSettings,
     rateLimiter,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl,
     async close() {
-      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
+      await Promise.allSettled([queue.close(), emailQueue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
       rateLimiter.close();
       redis.disconnect();
     },
@@ -86,11 +122,11 @@ export async function createContainer(env: ServerEnv, log: Logger) {
 export type Container = Awaited<ReturnType<typeof createContainer>>;
 
 /** Stripe when both keys are set; otherwise null, and billing is off. */
-function billing(env: ServerEnv, db: Awaited<ReturnType<typeof openDatabase>>, credits: CreditService) {
+function billing(env: ServerEnv, db: Awaited<ReturnType<typeof openDatabase>>, credits: CreditService, emails: EmailService) {
   if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) return null;
   const stripe = stripeClient(env.STRIPE_SECRET_KEY, env.STRIPE_API_URL);
   return {
     webhook: new StripeWebhook(stripe, env.STRIPE_WEBHOOK_SECRET),
-    service: new BillingService({ store: db.billing, credits, gateway: new StripeGateway(stripe), returnUrl: `${env.PUBLIC_URL}/credits` }),
+    service: new BillingService({ store: db.billing, credits, gateway: new StripeGateway(stripe), returnUrl: `${env.PUBLIC_URL}/credits`, emails }),
   };
 }

@@ -1,9 +1,6 @@
 import { pino } from 'pino';
 import { EnvError, loadEnvOrExit, workerEnv } from '@clipforge/config';
-import { AttemptTracker, JOB_NAMES } from '@clipforge/jobs';
-import { createWorkerContainer } from './container.js';
-import { assertRegistryComplete, buildRegistry } from './registry.js';
-import { startConsumer } from './consumer.js';
+import { startWorker } from './worker.js';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -11,24 +8,14 @@ const env = loadEnvOrExit(workerEnv, 'apps/worker');
 const log = pino({ level: env.LOG_LEVEL, base: { service: 'worker', pid: process.pid } });
 
 async function main() {
-  const container = await createWorkerContainer(env, log);
-  const registry = buildRegistry(container);
-  assertRegistryComplete(registry);
-  const connection = { redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, stallIntervalMs: env.JOB_STALL_INTERVAL_MS };
-  const attempts = AttemptTracker.connect(env.REDIS_URL, env.REDIS_PREFIX, (error) => log.warn({ err: error }, 'redis connection error'));
-  const queues = JOB_NAMES.map((name) => startConsumer(name, registry[name], { connection, attempts, maxStalls: env.JOB_MAX_STALLS, log }));
-  log.info({ queues: JOB_NAMES }, 'worker consuming');
-
+  const worker = await startWorker(env, log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'worker stopping: no new jobs, waiting for active ones');
-    // bee-queue's close(timeout) stops taking jobs and waits for active ones up to the timeout;
-    // unfinished jobs are left to stall detection and retried by another worker.
-    await Promise.allSettled(queues.map((q) => q.close(SHUTDOWN_GRACE_MS)));
-    await container.close();
-    attempts.close();
+    // Unfinished jobs are left to stall detection and retried by another worker.
+    await worker.stop(SHUTDOWN_GRACE_MS);
     log.info('worker stopped');
     process.exit(0);
   };

@@ -1,4 +1,4 @@
-import type { Actor, BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import type { Actor, BillingService, CreditService, EmailSettingsService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -18,6 +18,8 @@ export interface ApiContext {
   /** Null when the server has no Stripe keys: billing is off and the UI says so. */
   billing: BillingService | null;
   queues: QueueAdminService;
+  /** Email preferences and the dev outbox. */
+  emails: EmailSettingsService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => Promise<string>;
 }

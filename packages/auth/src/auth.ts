@@ -8,6 +8,11 @@ export interface AuthOptions {
   /** The origin users open (cookies and redirects are issued for it). */
   baseURL: string;
   trustedOrigins?: string[];
+  /**
+   * Called once a new user and their organization exist (the welcome mail). Not awaited: sign-up
+   * never waits for, or fails because of, what it starts.
+   */
+  onUserCreated?: (user: { id: string; email: string }) => void;
 }
 
 /**
@@ -32,6 +37,7 @@ export function createAuth(options: AuthOptions) {
             await auth.api.createOrganization({
               body: { name: workspaceName(user.name, user.email), slug: `ws-${user.id.toLowerCase()}`, userId: user.id },
             });
+            options.onUserCreated?.({ id: user.id, email: user.email });
           },
         },
       },

@@ -86,7 +86,7 @@ export async function enqueueMany<N extends JobName>(queue: BeeQueue<JobPayload<
  * queue never recovers from a failed initial connection, and the server must not crash or stay
  * broken because Redis was down when it started.
  */
-function lazyProducer<N extends JobName>(name: N, connection: QueueConnection) {
+export function lazyProducer<N extends JobName>(name: N, connection: QueueConnection) {
   let current: { queue: BeeQueue<JobPayload<N>>; ready: Promise<boolean> } | null = null;
   return {
     async get() {

@@ -11,3 +11,17 @@ export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.j
 export type { CreditLedger } from './credits.js';
 export type { Cache } from './cache.js';
 export type { RateLimiter, RateDecision } from './rate-limiter.js';
+export type {
+  Mailer,
+  OutgoingEmail,
+  EmailSend,
+  EmailSendStore,
+  EmailRecipient,
+  EmailRecipients,
+  EmailPreferences,
+  EmailPreferenceStore,
+  EmailQueue,
+  OutboxMail,
+  OutboxStore,
+  LifecycleAudience,
+} from './email.js';
