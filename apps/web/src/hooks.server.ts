@@ -2,7 +2,7 @@ import type { Handle } from '@sveltejs/kit/hooks';
 
 
 /** Paths served by apps/server; the browser sees one origin (cookies, no CORS). */
-const API_PREFIXES = ['/trpc/', '/uploads', '/media/', '/api/auth/', '/health', '/webhooks/'];
+const API_PREFIXES = ['/trpc/', '/uploads', '/media/', '/api/auth/', '/health', '/webhooks/', '/email/'];
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'host'];
 /** fetch decodes response bodies, so their encoding and length no longer apply. */
 const DECODED = ['content-encoding', 'content-length'];

@@ -1,7 +1,20 @@
 const ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 
-/** IANA zones this runtime knows (Intl.supportedValuesOf omits the alias UTC, which is fine too). */
-export const isValidTimeZone = (zone: string) => zone === 'UTC' || ZONES.has(zone);
+/**
+ * IANA zones this runtime knows. Intl.supportedValuesOf lists canonical names only (ICU says
+ * Asia/Calcutta), while browsers may report an alias (Asia/Kolkata, UTC): those are accepted when
+ * Intl can format in them.
+ */
+export function isValidTimeZone(zone: string): boolean {
+  if (ZONES.has(zone)) return true;
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface LocalTime {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
