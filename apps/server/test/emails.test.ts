@@ -1,6 +1,9 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppUnderTest } from '../../../test/support/processes.js';
-import { signUp, trpc, uniqueEmail, type SignedInUser } from '../../../test/support/http.js';
+import { signUp, trpc, uniqueEmail, upload, type SignedInUser } from '../../../test/support/http.js';
+import { makeVideo } from '../../../test/support/media.js';
+import { collectSse } from '../../../test/support/sse.js';
 
 /**
  * Emails over HTTP with a real server and worker and no Resend key: the welcome mail lands in the
@@ -104,5 +107,40 @@ describe('preferences and one-click unsubscribe', () => {
     const response = await fetch(`${app.serverUrl}/email/unsubscribe?token=abc.all.def`, { redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/unsubscribe?token=abc.all.def');
+  });
+});
+
+describe('transactional mails', () => {
+  it('mails a low balance after an import and a finished export, even to a user who turned every lifecycle mail off', async () => {
+    const who = await signUp(app.serverUrl, uniqueEmail('transactional'));
+    const off = Object.fromEntries(['welcome', 'onboarding-day-1', 'onboarding-day-3', 'trial-expiring', 'weekly-summary', 'inactivity'].map((k) => [k, false]));
+    await trpc(app.serverUrl, who, 'emails.updateSettings', { kinds: off }, 'mutation');
+    await trpc(app.serverUrl, who, 'credits.balance', undefined); // opens the account with its trial credits
+    const sql = new pg.Client({ connectionString: app.env.DATABASE_URL });
+    await sql.connect();
+    try {
+      await sql.query(
+        `update credit_account set balance = 5 where org_id = (select m."organizationId" from member m join "user" u on u.id = m."userId" where u.email = $1)`,
+        [who.email],
+      );
+    } finally {
+      await sql.end();
+    }
+
+    const projectId = (await upload(app.serverUrl, who, makeVideo({ seconds: 2, width: 320, height: 240, name: 'low.mp4' }))).body.project!.id;
+    await collectSse<{ status: string }>(`${app.serverUrl}/trpc/projects.onProgress?input=${encodeURIComponent(JSON.stringify({ id: projectId }))}`, who.cookie, (e) => e.status === 'ready' || e.status === 'failed');
+    const created = await trpc(app.serverUrl, who, 'exports.create', { projectId, startMs: 0, endMs: 1500, aspect: '1:1', captionStyle: 'none' }, 'mutation');
+    expect(created.status).toBe(200);
+
+    await expect
+      // The welcome mail may have gone out before the settings changed; the rest is what counts.
+      .poll(async () => (await outboxOf(who)).mails.map((m) => m.kind).filter((k) => k !== 'welcome').sort(), { interval: 1500, timeout: 40_000 })
+      .toEqual(['credits-low', 'export-ready']);
+    const mails = (await outboxOf(who)).mails;
+    expect(mails.find((m) => m.kind === 'credits-low')!.subject).toBe('Only 4 ClipForge credits left');
+    expect(mails.find((m) => m.kind === 'export-ready')!.subject).toBe('Your clip from low is ready');
+    const ready = (await trpc(app.serverUrl, who, 'emails.outboxMail', { id: mails.find((m) => m.kind === 'export-ready')!.id })).body.result!.data;
+    expect(ready.headers).toEqual({}); // transactional: no unsubscribe headers
+    expect(ready.text).toContain(`/projects/${projectId}`);
   });
 });

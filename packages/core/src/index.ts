@@ -66,3 +66,4 @@ export { EmailSettingsService } from './email/preferences-service.js';
 export type { EmailSettings, EmailSettingsDeps } from './email/preferences-service.js';
 export { UnsubscribeTokens } from './email/unsubscribe-tokens.js';
 export { isValidTimeZone, localTime } from './email/time-zone.js';
+export { mailIfCreditsLow, mailExportReady, CREDITS_LOW_THRESHOLD } from './email/transactional.js';

@@ -1,12 +1,12 @@
 import type BeeQueue from 'bee-queue';
-import { importVideo } from '@clipforge/core';
+import { importVideo, mailIfCreditsLow } from '@clipforge/core';
 import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoImportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) =>
-    container.db.withContext(() =>
-      importVideo(
+    container.db.withContext(async () => {
+      const outcome = await importVideo(
         {
           projects: container.db.projects,
           transcripts: container.db.transcripts,
@@ -19,8 +19,20 @@ export function videoImportHandler(container: WorkerContainer) {
         },
         job.data.projectId,
         reportProgress,
-      ),
-    );
+      );
+      if (outcome === 'imported') await warnIfCreditsLow(container, job.data.projectId);
+      return outcome;
+    });
+}
+
+/** The import was charged: a low balance is mailed. A mail problem never fails the import. */
+async function warnIfCreditsLow(container: WorkerContainer, projectId: string) {
+  try {
+    const project = await container.db.projects.findById(projectId);
+    if (project) await mailIfCreditsLow(container, project.orgId, new Date());
+  } catch (error) {
+    container.log.warn({ err: error, projectId }, 'could not check for a low credit balance');
+  }
 }
 
 /** After the last retry: the project says it failed instead of spinning forever. */
