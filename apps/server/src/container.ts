@@ -23,6 +23,7 @@ import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
 import { StripeGateway, StripeWebhook, stripeClient } from '@clipforge/billing';
+import { ResendWebhook } from '@clipforge/emails';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -107,6 +108,8 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     billing: billing(env, db, credits, emails),
     emails,
     emailSettings,
+    /** Null without RESEND_WEBHOOK_SECRET: the Resend webhook answers 503. */
+    resendWebhook: env.RESEND_WEBHOOK_SECRET ? new ResendWebhook(env.RESEND_WEBHOOK_SECRET) : null,
     rateLimiter,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),

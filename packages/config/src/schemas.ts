@@ -58,6 +58,8 @@ export const serverEnv = commonEnv.extend({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Another Stripe API endpoint (stripe-mock, tests); unset: api.stripe.com. */
   STRIPE_API_URL: z.url().optional(),
+  /** Signing secret of the Resend webhook (POST /webhooks/resend): bounces and complaints. */
+  RESEND_WEBHOOK_SECRET: z.string().optional(),
   /** Operators who may see the job monitoring API (comma-separated emails). */
   ADMIN_EMAILS: z
     .string()

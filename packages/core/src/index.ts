@@ -67,3 +67,5 @@ export type { EmailSettings, EmailSettingsDeps } from './email/preferences-servi
 export { UnsubscribeTokens } from './email/unsubscribe-tokens.js';
 export { isValidTimeZone, localTime } from './email/time-zone.js';
 export { mailIfCreditsLow, mailExportReady, CREDITS_LOW_THRESHOLD } from './email/transactional.js';
+export { applyProviderFeedback } from './email/provider-feedback.js';
+export type { ProviderFeedback } from './email/provider-feedback.js';

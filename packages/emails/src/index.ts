@@ -7,4 +7,5 @@ export type { EmailKind } from '@clipforge/core';
 export { renderEmail, reactEmailRenderer, renderPreviews } from './render.js';
 export { OutboxMailer } from './outbox-mailer.js';
 export { ResendMailer, ResendError } from './resend-mailer.js';
+export { ResendWebhook } from './resend-webhook.js';
 export type { ResendMailerOptions } from './resend-mailer.js';

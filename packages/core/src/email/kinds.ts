@@ -25,5 +25,6 @@ export const isLifecycleKind = (kind: EmailKind): kind is LifecycleEmailKind => 
 /** What an unsubscribe link turns off: one lifecycle kind, or every lifecycle kind. */
 export type UnsubscribeScope = LifecycleEmailKind | 'all';
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'suppressed'] as const;
+/** `bounced`: the provider accepted the mail and later reported that it bounced. */
+export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'suppressed', 'bounced'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];

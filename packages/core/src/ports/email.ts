@@ -42,6 +42,10 @@ export interface EmailSendStore {
   markSent(id: string, transport: string, providerId: string | null): Promise<void>;
   markSuppressed(id: string, reason: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
+  /** A sent mail the provider reports as bounced; returns its user, or null for an unknown id. */
+  markBounced(providerId: string, reason: string): Promise<{ userId: string } | null>;
+  /** The user a sent mail went to, by the provider's id. */
+  recipientOf(providerId: string): Promise<{ userId: string } | null>;
   /** Sends queued for more than `olderThanMs` of the database's own time (their enqueue may have been lost). */
   staleQueued(olderThanMs: number, limit: number): Promise<string[]>;
 }

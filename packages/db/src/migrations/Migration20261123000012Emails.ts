@@ -5,7 +5,8 @@ const KINDS = `'welcome', 'onboarding-day-1', 'onboarding-day-3', 'trial-expirin
 /**
  * Emails: every send keyed by (user, kind, period) under a unique constraint, claimed before it is
  * enqueued, so no mail ever goes out twice; the dev outbox (one stored mail per send); per-user
- * preferences (time zone for the weekly summary, lifecycle kinds turned off). All of it goes with
+ * preferences (time zone for the weekly summary, lifecycle kinds turned off). Sends are found by the
+ * provider's id when it reports a bounce. All of it goes with
  * its user: a deleted user gets nothing more.
  */
 export class Migration20261123000012Emails extends Migration {
@@ -18,7 +19,7 @@ export class Migration20261123000012Emails extends Migration {
       "kind" text not null check ("kind" in (${KINDS})),
       "period_key" text not null,
       "facts" jsonb not null default '{}',
-      "status" text not null default 'queued' check ("status" in ('queued', 'sent', 'failed', 'suppressed')),
+      "status" text not null default 'queued' check ("status" in ('queued', 'sent', 'failed', 'suppressed', 'bounced')),
       "attempts" integer not null default 0,
       "last_error" text null,
       "transport" text null,
@@ -29,6 +30,7 @@ export class Migration20261123000012Emails extends Migration {
       constraint "email_send_user_id_kind_period_key_unique" unique ("user_id", "kind", "period_key")
     )`);
     this.addSql(`create index "email_send_queued_created_at_index" on "email_send" ("created_at") where "status" = 'queued'`);
+    this.addSql(`create index "email_send_provider_id_index" on "email_send" ("provider_id") where "provider_id" is not null`);
     this.addSql(`create table "email_outbox" (
       "id" uuid not null primary key,
       "send_id" uuid not null references "email_send" ("id") on delete cascade,

@@ -65,6 +65,19 @@ export class PostgresEmailSendStore implements EmailSendStore {
     await this.run(`update "email_send" set "status" = 'failed', "last_error" = ?, "updated_at" = now() where "id" = ? and "status" = 'queued'`, [error, id]);
   }
 
+  async markBounced(providerId: string, reason: string): Promise<{ userId: string } | null> {
+    const rows = await this.run<{ user_id: string }[]>(
+      `update "email_send" set "status" = 'bounced', "last_error" = ?, "updated_at" = now() where "provider_id" = ? returning "user_id"`,
+      [reason, providerId],
+    );
+    return rows[0] ? { userId: rows[0].user_id } : null;
+  }
+
+  async recipientOf(providerId: string): Promise<{ userId: string } | null> {
+    const rows = await this.run<{ user_id: string }[]>(`select "user_id" from "email_send" where "provider_id" = ?`, [providerId]);
+    return rows[0] ? { userId: rows[0].user_id } : null;
+  }
+
   async staleQueued(olderThanMs: number, limit: number): Promise<string[]> {
     const rows = await this.run<{ id: string }[]>(
       `select "id" from "email_send" where "status" = 'queued' and "created_at" < now() - make_interval(secs => ?) order by "created_at" limit ?`,
