@@ -112,6 +112,14 @@ describe('lifecycle mails over a simulated week, two workers', () => {
     const claimed = await db.emails.sends.claim({ userId: leaving, kind: 'inactivity', periodKey: 'test', facts: { daysInactive: 20 } });
     await sql.query(`delete from "user" where id = $1`, [leaving]);
 
+    // Signed up while Redis was down: the welcome mail was claimed but never enqueued.
+    const stranded = await createUser({ createdAt: '2026-12-01T00:00:00Z', lastSessionAt: '2027-01-02T09:00:00Z' });
+    await sql.query(`insert into email_send (id, user_id, kind, period_key, facts, created_at) values ($1, $2, 'welcome', 'once', $3, now() - interval '5 minutes')`, [
+      randomUUID(),
+      stranded,
+      JSON.stringify({ trialDays: 14, trialCredits: 60 }),
+    ]);
+
     workers.push(await forkClockedWorker(env), await forkClockedWorker(env));
     const producer = createEmailQueue({ redisUrl: env.REDIS_URL!, prefix: env.REDIS_PREFIX! });
     await producer.enqueueEmail(claimed!);
@@ -125,7 +133,7 @@ describe('lifecycle mails over a simulated week, two workers', () => {
     });
     await runClock(new Date(END.getTime() - 3 * DAY), END, 3 * HOUR); // a re-run over the last days
 
-    const ours = [newcomer, trialing, dormant, optedOut];
+    const ours = [newcomer, trialing, dormant, optedOut, stranded];
     await expect
       .poll(async () => (await sql.query(`select count(*)::int as n from email_send where user_id = any($1) and status = 'queued'`, [ours])).rows[0].n, { timeout: 60_000, interval: 500 })
       .toBe(0);
@@ -139,12 +147,13 @@ describe('lifecycle mails over a simulated week, two workers', () => {
     expect(received(trialing)).toEqual([['trial-expiring', 1], ['weekly-summary', 1]]);
     expect(received(dormant)).toEqual([['inactivity', 1], ['weekly-summary', 1]]);
     expect(received(optedOut)).toEqual([]);
+    expect(received(stranded)).toEqual([['weekly-summary', 1], ['welcome', 1]]); // enqueued again by a tick
 
     const sends = await sql.query<{ user_id: string; kind: string; period_key: string; status: string; facts: Record<string, unknown> }>(
       `select user_id, kind, period_key, status, facts from email_send where user_id = any($1)`,
       [ours],
     );
-    expect(sends.rows).toHaveLength(8);
+    expect(sends.rows).toHaveLength(10);
     const send = (userId: string, kind: string) => sends.rows.find((r) => r.user_id === userId && r.kind === kind)!;
     expect(send(optedOut, 'weekly-summary').status).toBe('suppressed');
     // Each weekly summary is keyed by that user's own Monday and carries their numbers.
