@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const command = process.argv[2] ?? 'start';
-const commands = ['start', 'test', 'migrate', 'seed', 'bench-http', 'bench-queue', 'bench-pipeline', 'bench-scoring', 'eval-moments'];
+const commands = ['start', 'test', 'migrate', 'seed', 'bench-http', 'bench-api', 'bench-queue', 'bench-pipeline', 'bench-scoring', 'eval-moments'];
 if (!commands.includes(command)) {
   console.error(`Unknown command "${command}". Use one of: ${commands.join(', ')}.`);
   process.exit(2);

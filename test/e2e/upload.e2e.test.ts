@@ -122,7 +122,7 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mp4').click()]);
     const file = await download.path();
     const streams = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file]).toString().trim();
-    expect(streams).toBe('1080,1920');
+    expect(streams).toBe('720,1280'); // the Free plan's export resolution
     await page.close();
   });
 
@@ -210,6 +210,30 @@ describe('upload → import → live progress → metadata, in Chromium', () => 
       expect.stringMatching(/^\+60\s+Granted: Trial credits/),
     ]);
     expect(await page.getByTestId('plans').locator('tbody tr').count()).toBe(5);
+    await page.close();
+  });
+
+  it('creates an API token shown once, which works until it is revoked', async () => {
+    const page = await browser.newPage();
+    await signUpThroughUi(page, uniqueEmail('e2e-tokens'));
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.waitForURL('**/settings/tokens');
+    await page.getByTestId('token-name').fill('nightly import');
+    await page.getByTestId('token-write').uncheck();
+    await page.getByTestId('token-create').click();
+    const secret = (await page.getByTestId('token-secret').textContent())!.trim();
+    expect(secret).toMatch(/^cf_[A-Za-z0-9_-]{43}$/);
+    await expect.poll(() => page.getByTestId('token-row').first().textContent()).toMatch(/nightly import.*read/);
+
+    const asToken = () => fetch(`${app.serverUrl}/trpc/projects.list?input=%7B%7D`, { headers: { authorization: `Bearer ${secret}` } }).then((r) => r.status);
+    expect(await asToken()).toBe(200);
+    await page.reload(); // the secret is gone for good
+    expect(await page.getByTestId('token-secret').count()).toBe(0);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('token-revoke').first().click();
+    await expect.poll(() => page.getByTestId('token-row').first().getAttribute('data-state')).toBe('revoked');
+    expect(await asToken()).toBe(401);
     await page.close();
   });
 

@@ -47,3 +47,39 @@ export async function trpc(baseUrl: string, user: SignedInUser | null, procedure
   const body = (await response.json()) as { result?: { data: any }; error?: { message: string; data: { code: string; httpStatus: number; validation: unknown[] | null } } };
   return { status: response.status, body };
 }
+
+/** Cookies from `fresh` replace those of the same name in `current`. */
+export function mergeCookies(current: string, fresh: string) {
+  const jar = new Map(current.split('; ').map((c) => [c.split('=')[0], c] as const));
+  for (const c of fresh.split('; ')) jar.set(c.split('=')[0], c);
+  return [...jar.values()].join('; ');
+}
+
+/**
+ * Calls one of better-auth's organization routes (create, invite-member, accept-invitation,
+ * set-active, remove-member, …). Answers the body and the user with any new cookies: a changed
+ * active organization comes as a new session_data cookie.
+ */
+export async function organizationAction(baseUrl: string, user: SignedInUser, route: string, body: unknown) {
+  const response = await fetch(`${baseUrl}/api/auth/organization/${route}`, {
+    method: 'POST',
+    headers: { cookie: user.cookie, 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 200) throw new Error(`organization/${route}: ${response.status} ${await response.text()}`);
+  const fresh = cookieOf(response);
+  return { body: (await response.json()) as any, user: fresh ? { ...user, cookie: mergeCookies(user.cookie, fresh) } : user };
+}
+
+/** `member` joins a new organization that `owner` creates; both get it as their active organization. */
+export async function shareOrganization(baseUrl: string, owner: SignedInUser, member: SignedInUser) {
+  const team = await organizationAction(baseUrl, owner, 'create', { name: 'Team', slug: `team-${randomUUID().slice(0, 8)}`, keepCurrentActiveOrganization: true });
+  const orgId = team.body.id as string;
+  const invitation = await organizationAction(baseUrl, owner, 'invite-member', { email: member.email, role: 'member', organizationId: orgId });
+  const accepted = await organizationAction(baseUrl, member, 'accept-invitation', { invitationId: invitation.body.id });
+  return {
+    orgId,
+    owner: (await organizationAction(baseUrl, owner, 'set-active', { organizationId: orgId })).user,
+    member: (await organizationAction(baseUrl, accepted.user, 'set-active', { organizationId: orgId })).user,
+  };
+}

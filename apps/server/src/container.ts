@@ -2,11 +2,13 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import {
+  ApiTokenService,
   BillingService,
   CreditService,
   EmailService,
   EmailSettingsService,
   ExportService,
+  JobAdmission,
   MomentService,
   PLANS,
   ProjectService,
@@ -16,14 +18,15 @@ import {
   UnsubscribeTokens,
 } from '@clipforge/core';
 import { s3Options, unsubscribeSecret, type ServerEnv } from '@clipforge/config';
-import { createActorResolver, createAuth } from '@clipforge/auth';
+import { createActorResolver, createAuth, membershipKey } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
-import { createEmailQueue, createPipelineQueue, RedisProgressBus, RedisQueueMonitor } from '@clipforge/jobs';
+import { createEmailQueue, createPipelineQueue, RedisJobSlots, RedisProgressBus, RedisQueueMonitor, slotLeaseMs } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
 import { StripeGateway, StripeWebhook, stripeClient } from '@clipforge/billing';
 import { ResendWebhook } from '@clipforge/emails';
+import { createRequestActorResolver } from './http/actor.js';
 
 /** Wires the server's adapters to the domain. One per server process. */
 export async function createContainer(env: ServerEnv, log: Logger) {
@@ -67,24 +70,31 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     pool: authPool,
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.PUBLIC_URL,
+    onMembershipChange: async (userId) => {
+      await Promise.all([cache.invalidate(membershipKey(userId)), tokens.forgetCreator(userId)]);
+    },
     onUserCreated: (user) =>
       void emails
         .request(user.id, 'welcome', 'once', { trialDays: TRIAL_DAYS, trialCredits: PLANS.FREE.monthlyCredits })
         .catch((error: unknown) => log.error({ err: error, userId: user.id }, 'could not ask for the welcome mail')),
   });
+  const tokens = new ApiTokenService({ tokens: db.apiTokens, cache });
+  const credits = new CreditService(db.credits, cache);
+  const slots = new RedisJobSlots(env.REDIS_URL, env.REDIS_PREFIX, slotLeaseMs(env.JOB_TIMEOUT_MS));
+  const admission = new JobAdmission({ slots, queue, planOf: (orgId) => credits.planOf(orgId) });
   const projects = new ProjectService({
     projects: db.projects,
     transcripts: db.transcripts,
     moments: db.moments,
     storage,
-    queue,
+    admission,
     progress,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    planOf: (orgId) => credits.planOf(orgId),
   });
   // The server only parses caption files; extracting embedded ones is the worker's job.
   const transcripts = new TranscriptService({ projects, transcripts: db.transcripts, storage, captions: { parseCaptions: parseCaptionFile }, queue });
-  const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, queue });
-  const credits = new CreditService(db.credits, cache);
+  const exports = new ExportService({ projects, exports: db.exports, transcripts: db.transcripts, admission });
   // Re-scoring runs on threads at a lower CPU priority, so HTTP stays responsive under load.
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   const moments = new MomentService({ projects, transcripts: db.transcripts, moments: db.moments, scorer });
@@ -98,7 +108,8 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     /** The local directory the /media route serves; null when files live in S3 (presigned URLs instead). */
     localStorage: local,
     auth,
-    resolveActor: createActorResolver(auth, authPool),
+    resolveActor: createRequestActorResolver(createActorResolver({ auth, pool: authPool, cache }), tokens),
+    tokens,
     projects,
     transcripts,
     exports,
@@ -117,6 +128,7 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     async close() {
       await Promise.allSettled([queue.close(), emailQueue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
       rateLimiter.close();
+      slots.close();
       redis.disconnect();
     },
   };

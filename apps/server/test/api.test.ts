@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppUnderTest } from '../../../test/support/processes.js';
-import { signUp, trpc, upload, uniqueEmail, type SignedInUser } from '../../../test/support/http.js';
+import { organizationAction, shareOrganization, signUp, trpc, upload, uniqueEmail, type SignedInUser } from '../../../test/support/http.js';
 import { makeTextFile, makeVideo } from '../../../test/support/media.js';
 import { collectSse } from '../../../test/support/sse.js';
 
@@ -82,6 +82,19 @@ describe('organization isolation', () => {
     expect(bobsList.body.result!.data.items.map((p: { id: string }) => p.id)).not.toContain(id);
     const alicesProject = await trpc(app.serverUrl, alice, 'projects.get', { id });
     expect(alicesProject.body.result!.data.name).toBe('private');
+  });
+
+  it('lets a member into a second organization and shuts them out the moment they are removed', async () => {
+    const member = await signUp(app.serverUrl);
+    const team = await shareOrganization(app.serverUrl, await signUp(app.serverUrl), member);
+    const shared = await upload(app.serverUrl, team.owner, makeVideo({ seconds: 1, name: 'team-clip.mp4' }));
+
+    const seen = await trpc(app.serverUrl, team.member, 'projects.get', { id: shared.body.project!.id });
+    expect(seen.body.result!.data.name).toBe('team-clip');
+
+    await organizationAction(app.serverUrl, team.owner, 'remove-member', { memberIdOrEmail: member.email, organizationId: team.orgId });
+    const after = await trpc(app.serverUrl, team.member, 'projects.get', { id: shared.body.project!.id });
+    expect(after.status).toBe(401);
   });
 
   it('refuses every project procedure when signed out', async () => {

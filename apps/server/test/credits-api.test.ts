@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppUnderTest } from '../../../test/support/processes.js';
 import { signUp, trpc, upload, type SignedInUser } from '../../../test/support/http.js';
@@ -10,7 +11,7 @@ let owner: SignedInUser;
 let other: SignedInUser;
 
 beforeAll(async () => {
-  app = await startApp({ worker: true });
+  app = await startApp({ worker: true, serverEnv: { MAX_UPLOAD_BYTES: String(8 * 1024 ** 3) } });
   owner = await signUp(app.serverUrl);
   other = await signUp(app.serverUrl);
 });
@@ -32,9 +33,12 @@ describe('credits API', () => {
 
   it('estimates an import before the upload and refuses bad lengths', async () => {
     const fits = await trpc(app.serverUrl, owner, 'credits.estimate', { durationSec: 61 });
-    expect(fits.body.result!.data).toEqual({ cost: 2, balance: 60, enough: true });
+    expect(fits.body.result!.data).toEqual({ cost: 2, balance: 60, enough: true, withinPlan: true, maxDurationSec: 1800, problem: null });
+    const costly = await trpc(app.serverUrl, owner, 'credits.estimate', { durationSec: 29 * 60 + 30 });
+    expect(costly.body.result!.data).toMatchObject({ cost: 30, enough: true, withinPlan: true });
     const tooLong = await trpc(app.serverUrl, owner, 'credits.estimate', { durationSec: 3 * 3600 });
-    expect(tooLong.body.result!.data).toMatchObject({ cost: 180, enough: false });
+    expect(tooLong.body.result!.data).toMatchObject({ cost: 180, enough: false, withinPlan: false });
+    expect(tooLong.body.result!.data.problem).toBe('This video is 3 hours long; the Free plan takes videos up to 30 minutes. Trim it, or upgrade your plan');
     const bad = await trpc(app.serverUrl, owner, 'credits.estimate', { durationSec: -5 });
     expect(bad.status).toBe(400);
   });
@@ -53,6 +57,24 @@ describe('credits API', () => {
     expect((await trpc(app.serverUrl, owner, 'credits.balance', undefined)).body.result!.data.balance).toBe(59);
     const theirs = (await trpc(app.serverUrl, other, 'credits.history', { limit: 10 })).body.result!.data.items as { projectId: string | null }[];
     expect(theirs.some((e) => e.projectId === id)).toBe(false);
+  });
+
+  it('refuses an upload bigger than the plan takes, before reading it, naming the plan', async () => {
+    // The operator allows 8 GB here; the Free plan takes 2 GB.
+    const status = await new Promise<{ code: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${app.serverUrl}/uploads?name=huge.mp4`, { method: 'POST', headers: { cookie: owner.cookie, 'content-length': String(3 * 1024 ** 3) } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => {
+          resolve({ code: res.statusCode!, body });
+          req.destroy(); // the 3 GB never come
+        });
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(status.code).toBe(413);
+    expect(JSON.parse(status.body).error.message).toBe('The file is 3 GB; the Free plan takes uploads up to 2 GB. Upgrade for bigger files.');
   });
 
   it('asks for a session', async () => {

@@ -58,7 +58,7 @@ describe('exports', () => {
     const info = probe(video);
     expect(info.streams).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: 1080, height: 1920 }),
+        expect.objectContaining({ codec_type: 'video', codec_name: 'h264', width: 720, height: 1280 }), // the Free plan exports at 720p
         expect.objectContaining({ codec_type: 'audio', codec_name: 'aac' }),
       ]),
     );
@@ -79,7 +79,7 @@ describe('exports', () => {
     await watch(projectId, (e) => e.export?.exportId === exportId && e.export.status === 'ready');
     const clip = (await trpc(app.serverUrl, owner, 'exports.list', { projectId })).body.result!.data.find((c: { id: string }) => c.id === exportId);
     const video = await download(clip.videoUrl, 'square.mp4');
-    expect(probe(video).streams[0]).toMatchObject({ width: 1080, height: 1080 });
+    expect(probe(video).streams[0]).toMatchObject({ width: 720, height: 720 });
     const report = spawnStderr('ffmpeg', ['-nostats', '-i', video, '-af', 'ebur128', '-f', 'null', '-']);
     const integrated = Number(/I:\s+(-?[\d.]+) LUFS\s*\n\s*Threshold/.exec(report.split('Summary:').at(-1)!)![1]);
     expect(integrated).toBeGreaterThan(-16);

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import { EnvError, s3Options, unsubscribeSecret, type WorkerEnv } from '@clipforge/config';
-import { CreditService, EmailService, LifecycleScheduler, UnsubscribeTokens, type Mailer, type SpeechEngine } from '@clipforge/core';
+import { CreditService, EmailService, JobAdmission, LifecycleScheduler, UnsubscribeTokens, type Mailer, type SpeechEngine } from '@clipforge/core';
 import { OutboxMailer, reactEmailRenderer, ResendMailer } from '@clipforge/emails';
 import { openDatabase } from '@clipforge/db';
-import { createEmailQueue, createPipelineQueue, RedisProgressBus } from '@clipforge/jobs';
+import { createEmailQueue, createPipelineQueue, RedisJobSlots, RedisProgressBus, slotLeaseMs } from '@clipforge/jobs';
 import {
   createStorage,
   faceApiTracker,
@@ -30,6 +30,8 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   // The worker only invalidates (its credit changes reach every server's cached balance).
   const cache = new TwoLevelCache({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, onError: (error) => log.warn({ err: error }, 'cache unavailable') });
+  const credits = new CreditService(db.credits, cache);
+  const slots = new RedisJobSlots(env.REDIS_URL, env.REDIS_PREFIX, slotLeaseMs(env.JOB_TIMEOUT_MS));
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
   const emailQueue = createEmailQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const emails = new EmailService({
@@ -49,7 +51,9 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     media: ffmpegTools(ffmpeg),
     captions: ffmpegCaptions(ffmpeg),
     renderer: ffmpegClipRenderer(ffmpeg),
-    credits: new CreditService(db.credits, cache),
+    credits,
+    /** Each organization's imports and renders at once: finished jobs hand their slot on. */
+    admission: new JobAdmission({ slots, queue, planOf: (orgId) => credits.planOf(orgId) }),
     analyzer: ffmpegAnalyzer(env.FFMPEG_PATH),
     faces: faceApiTracker(env.FFMPEG_PATH),
     scorer,
@@ -69,6 +73,7 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),
     async close() {
       await Promise.allSettled([progress.close(), queue.close(), emailQueue.close(), db.close(), scorer.close(), cache.close(), speech?.close?.()]);
+      slots.close();
     },
   };
 }

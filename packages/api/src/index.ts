@@ -7,3 +7,4 @@ export type { ExportView } from './routers/exports.js';
 export { createCallerFactory } from './trpc.js';
 export type { MomentView, MomentsView } from './routers/moments.js';
 export type { CreditEntryView } from './routers/credits.js';
+export type { ApiTokenView } from './routers/tokens.js';

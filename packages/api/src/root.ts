@@ -6,6 +6,7 @@ import { transcriptsRouter } from './routers/transcripts.js';
 import { exportsRouter } from './routers/exports.js';
 import { momentsRouter } from './routers/moments.js';
 import { creditsRouter } from './routers/credits.js';
+import { tokensRouter } from './routers/tokens.js';
 import { emailsRouter } from './routers/emails.js';
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   exports: exportsRouter,
   moments: momentsRouter,
   credits: creditsRouter,
+  tokens: tokensRouter,
   emails: emailsRouter,
 });
 

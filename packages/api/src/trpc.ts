@@ -47,15 +47,28 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-/** Signed in and acting for an organization; handlers get a non-null `actor`. */
-export const memberProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * Signed in (or an API token) and acting for an organization; handlers get a non-null `actor`.
+ * A token needs the `read` scope for queries and subscriptions and `write` for mutations.
+ */
+export const memberProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const actor = await ctx.getActor();
   if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  const needed = type === 'mutation' ? 'write' : 'read';
+  if (actor.token && !actor.token.scopes.includes(needed)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `This API token lacks the "${needed}" scope. Create a token with it under Settings → API tokens.` });
+  }
   return next({ ctx: { ...ctx, actor } });
 });
 
+/** Only a signed-in person, never an API token: managing tokens, billing, operations. */
+export const sessionProcedure = memberProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.token) throw new TRPCError({ code: 'FORBIDDEN', message: 'API tokens cannot do this: sign in to the web app instead.' });
+  return next();
+});
+
 /** An operator listed in ADMIN_EMAILS. */
-export const adminProcedure = memberProcedure.use(({ ctx, next }) => {
+export const adminProcedure = sessionProcedure.use(({ ctx, next }) => {
   if (!ctx.isAdmin(ctx.actor.email)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only operators can see the job queues.' });
   return next();
 });

@@ -1,4 +1,5 @@
 import { betterAuth } from 'better-auth';
+import { createAuthMiddleware } from 'better-auth/api';
 import { organization } from 'better-auth/plugins';
 import type pg from 'pg';
 
@@ -8,6 +9,8 @@ export interface AuthOptions {
   /** The origin users open (cookies and redirects are issued for it). */
   baseURL: string;
   trustedOrigins?: string[];
+  /** Called after a user joins or leaves an organization (the actor resolver caches memberships). */
+  onMembershipChange?: (userId: string) => Promise<void>;
   /**
    * Called once a new user and their organization exist (the welcome mail). Not awaited: sign-up
    * never waits for, or fails because of, what it starts.
@@ -20,6 +23,7 @@ export interface AuthOptions {
  * own at sign-up, so a signed-in request always has an org to scope by (see session.ts).
  */
 export function createAuth(options: AuthOptions) {
+  const changed = options.onMembershipChange ?? (async () => {});
   const auth = betterAuth({
     database: options.pool,
     secret: options.secret,
@@ -29,7 +33,29 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
     session: { cookieCache: { enabled: true, maxAge: 60 } },
     advanced: { useSecureCookies: options.baseURL.startsWith('https://') },
-    plugins: [organization({ allowUserToCreateOrganization: true })],
+    plugins: [
+      organization({
+        allowUserToCreateOrganization: true,
+        organizationHooks: {
+          afterCreateOrganization: ({ user }) => changed(user.id),
+          afterAddMember: ({ user }) => changed(user.id),
+          afterAcceptInvitation: ({ user }) => changed(user.id),
+          afterRemoveMember: ({ user }) => changed(user.id),
+          // Before: afterwards the members are gone and with them who to tell.
+          beforeDeleteOrganization: async ({ organization: org }) => {
+            const { rows } = await options.pool.query<{ userId: string }>(`select "userId" from "member" where "organizationId" = $1`, [org.id]);
+            await Promise.all(rows.map((r) => changed(r.userId)));
+          },
+        },
+      }),
+    ],
+    hooks: {
+      // Leaving an organization runs no organization hook.
+      after: createAuthMiddleware(async (ctx) => {
+        const userId = ctx.context.session?.user.id;
+        if (ctx.path === '/organization/leave' && userId) await changed(userId);
+      }),
+    },
     databaseHooks: {
       user: {
         create: {

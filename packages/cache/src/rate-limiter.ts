@@ -19,7 +19,8 @@ export class RedisRateLimiter implements RateLimiter {
     onError: (error: Error) => void = () => {},
   ) {
     // As rate-limiter-flexible advises: no offline queue, so a Redis outage fails over at once.
-    this.redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000 });
+    // Auto-pipelining sends the counters of concurrent requests in one write.
+    this.redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000, enableAutoPipelining: true });
     this.redis.on('error', onError);
   }
 

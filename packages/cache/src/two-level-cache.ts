@@ -48,7 +48,7 @@ export class TwoLevelCache implements Cache {
   constructor(private readonly options: TwoLevelCacheOptions) {
     this.onError = options.onError ?? (() => {});
     // A cache that waits on a down Redis would slow every request: fail fast instead.
-    this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000 });
+    this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000, enableAutoPipelining: true });
     this.redis.on('error', this.onError);
     this.local = new LRUCache({ max: options.localEntries ?? 10_000, ttl: options.localTtlMs ?? 5000 });
     this.channel = `${options.prefix}:cache-invalidate`;

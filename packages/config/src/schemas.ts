@@ -53,6 +53,12 @@ export const serverEnv = commonEnv.extend({
    * comma-separated). The web app forwards the browser's address from the same host by default.
    */
   TRUST_PROXY: z.string().default('loopback'),
+  /**
+   * Multiplies every plan's requests-per-minute (and the signed-out budget). 1 keeps the published
+   * limits; a single-tenant install may raise them, and the API benchmark does so that the limiter
+   * still runs on every request without refusing any.
+   */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   /** Stripe: both set turns billing on; unset, the app runs with billing off and says so. */
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -46,4 +46,20 @@ export const OUTPUT_SIZE: Record<Aspect, { width: number; height: number }> = {
   '16:9': { width: 1920, height: 1080 },
 };
 
+/** The output frame for an aspect with `shortSide` pixels on its short side (even sizes, as H.264 needs). */
+export function outputSize(aspect: Aspect, shortSide: number): { width: number; height: number } {
+  const base = OUTPUT_SIZE[aspect];
+  const even = (n: number) => 2 * Math.round((n * shortSide) / 1080 / 2);
+  return { width: even(base.width), height: even(base.height) };
+}
+
+/**
+ * A clip's short side: the plan's export resolution, but above the 1080 standard only when the
+ * source itself is that sharp (a 4K plan does not upscale a 1080p talk).
+ */
+export function exportShortSide(planShortSide: number, source: { width: number; height: number } | null): number {
+  const sourceShortSide = source ? Math.min(source.width, source.height) : 1080;
+  return Math.min(planShortSide, Math.max(1080, sourceShortSide));
+}
+
 export const MAX_CLIP_MS = 10 * 60 * 1000;

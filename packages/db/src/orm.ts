@@ -7,6 +7,7 @@ import { MikroExportRepository } from './repositories/export.repository.js';
 import { MikroMomentRepository } from './repositories/moment.repository.js';
 import { PostgresCreditLedger } from './repositories/credit.repository.js';
 import { PostgresBillingStore } from './repositories/billing.repository.js';
+import { PostgresApiTokenRepository } from './repositories/api-token.repository.js';
 import { PostgresEmailSendStore } from './repositories/email-send.repository.js';
 import { PostgresEmailPreferenceStore } from './repositories/email-preference.repository.js';
 import { PostgresOutboxStore } from './repositories/email-outbox.repository.js';
@@ -28,6 +29,7 @@ export async function openDatabase(input: DbConfigInput) {
     moments: new MikroMomentRepository(em),
     credits: new PostgresCreditLedger(em),
     billing: new PostgresBillingStore(em),
+    apiTokens: new PostgresApiTokenRepository(em),
     emails: {
       sends: new PostgresEmailSendStore(em),
       preferences: new PostgresEmailPreferenceStore(em),

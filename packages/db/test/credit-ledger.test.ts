@@ -76,11 +76,16 @@ describe('credit ledger', () => {
     await credits.settleImport(orgId, '00000000-0000-4000-8000-000000000001'); // too late: already refunded
     expect((await credits.account(orgId)).balance).toBe(PLANS.FREE.monthlyCredits);
 
-    const error = await credits.reserveForImport(orgId, '00000000-0000-4000-8000-000000000002', 2 * 3600).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'PAYMENT_REQUIRED', message: expect.stringMatching(/120 minutes long and needs 120 credits; your organization has 60/) });
-    expect((await credits.account(orgId)).balance).toBe(PLANS.FREE.monthlyCredits);
-    expect(await ledgerSum(orgId)).toBe(PLANS.FREE.monthlyCredits);
+    // Longer than the plan takes: refused before any credit moves.
+    const tooLong = await credits.reserveForImport(orgId, '00000000-0000-4000-8000-000000000002', 2 * 3600).catch((e: unknown) => e);
+    expect(tooLong).toBeInstanceOf(DomainError);
+    expect(tooLong).toMatchObject({ code: 'PAYMENT_REQUIRED', message: expect.stringMatching(/2 hours long; the Free plan takes videos up to 30 minutes/) });
+
+    await credits.apply(orgId, { type: 'adjustment', amount: -58, idempotencyKey: `drain:${orgId}` });
+    const short = await credits.reserveForImport(orgId, '00000000-0000-4000-8000-000000000003', 150).catch((e: unknown) => e);
+    expect(short).toMatchObject({ code: 'PAYMENT_REQUIRED', message: expect.stringMatching(/3 minutes long and needs 3 credits; your organization has 2/) });
+    expect((await credits.account(orgId)).balance).toBe(2);
+    expect(await ledgerSum(orgId)).toBe(2);
   });
 
   it('pages history newest first with a keyset cursor', async () => {

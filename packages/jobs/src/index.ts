@@ -6,3 +6,4 @@ export { createEmailQueue } from './email-queue.js';
 export { RedisProgressBus } from './progress-bus.js';
 export { AttemptTracker } from './attempt-tracker.js';
 export { RedisQueueMonitor } from './queue-monitor.js';
+export { RedisJobSlots, slotLeaseMs } from './job-slots.js';

@@ -24,8 +24,20 @@ const assTime = (ms: number) => {
 /** Text is data, never markup: braces and backslashes would be read as override tags. */
 const escapeText = (text: string) => text.replace(/[{}]/g, '').replace(/\\/g, '/');
 
-export function buildAss(lines: CaptionLine[], style: Exclude<CaptionStyle, 'none'>, width: number, height: number): string {
+/** The mark on clips exported on plans with a watermark: small, translucent, top right. */
+const WATERMARK_TEXT = 'Made with ClipForge';
+
+export interface AssOptions {
+  width: number;
+  height: number;
+  /** Show the watermark over the whole clip, this long. */
+  watermarkMs: number | null;
+}
+
+/** Captions (none when `style` is 'none' or there are no lines) and the watermark, as one ASS script. */
+export function buildAss(lines: CaptionLine[], style: CaptionStyle, { width, height, watermarkMs }: AssOptions): string {
   const fontSize = Math.round(Math.min(width, height) * 0.075);
+  const markSize = Math.round(Math.min(width, height) * 0.035);
   const marginV = Math.round(height * (height > width ? 0.2 : 0.1));
   const primary = style === 'karaoke' ? YELLOW : WHITE;
   const secondary = style === 'karaoke' ? WHITE : YELLOW;
@@ -40,11 +52,13 @@ export function buildAss(lines: CaptionLine[], style: Exclude<CaptionStyle, 'non
     '[V4+ Styles]',
     'Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding',
     `Style: Caption,DejaVu Sans,${fontSize},${primary},${secondary},&H00000000,&H64000000,-1,0,0,0,100,100,0,0,1,${Math.max(2, Math.round(fontSize / 14))},2,2,60,60,${marginV},1`,
+    `Style: Watermark,DejaVu Sans,${markSize},&H50FFFFFF,&H50FFFFFF,&H80000000,&H00000000,-1,0,0,0,100,100,0,0,1,1,0,9,${markSize},${markSize},${markSize},1`,
     '',
     '[Events]',
     'Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text',
   ];
-  const events = style === 'karaoke' ? lines.map(karaokeEvent) : lines.flatMap((line) => highlightEvents(line, style));
+  const events = style === 'none' ? [] : style === 'karaoke' ? lines.map(karaokeEvent) : lines.flatMap((line) => highlightEvents(line, style));
+  if (watermarkMs !== null) events.push(`Dialogue: 1,${assTime(0)},${assTime(watermarkMs)},Watermark,,0,0,0,,${WATERMARK_TEXT}`);
   return [...header, ...events].join('\n') + '\n';
 }
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
-import { OUTPUT_SIZE, type ClipRenderer, type CropKeyframe, type Fit, type RenderRequest } from '@clipforge/core';
+import { type ClipRenderer, type CropKeyframe, type Fit, type RenderRequest } from '@clipforge/core';
 import { CommandError } from './run.js';
 import { captionLines, toSrt, toVtt } from './caption-lines.js';
 import { buildAss } from './caption-ass.js';
@@ -37,7 +37,7 @@ export function frameFilter(fit: Fit, width: number, height: number, cropPath: C
 export function ffmpegClipRenderer(paths: FfmpegPaths): ClipRenderer {
   return {
     async render(request: RenderRequest, onProgress) {
-      const { width, height } = OUTPUT_SIZE[request.aspect];
+      const { width, height } = request;
       const lines = captionLines(request.words);
       const srtPath = path.join(request.outDir, 'clip.srt');
       const vttPath = path.join(request.outDir, 'clip.vtt');
@@ -45,13 +45,15 @@ export function ffmpegClipRenderer(paths: FfmpegPaths): ClipRenderer {
       await writeFile(srtPath, toSrt(lines));
       await writeFile(vttPath, toVtt(lines));
 
+      const durationS = (request.endMs - request.startMs) / 1000;
       let video = `[0:v]${frameFilter(request.fit, width, height, request.cropPath)}`;
-      if (request.captionStyle !== 'none' && lines.length) {
-        await writeFile(path.join(request.outDir, 'captions.ass'), buildAss(lines, request.captionStyle, width, height));
+      const captions = request.captionStyle !== 'none' && lines.length > 0;
+      if (captions || request.watermark) {
+        const ass = buildAss(captions ? lines : [], request.captionStyle, { width, height, watermarkMs: request.watermark ? durationS * 1000 : null });
+        await writeFile(path.join(request.outDir, 'captions.ass'), ass);
         video += `,ass=captions.ass`; // relative: ffmpeg runs in outDir, so no path escaping in the graph
       }
       video += ',format=yuv420p[v]';
-      const durationS = (request.endMs - request.startMs) / 1000;
       const args = [
         '-v', 'error', '-nostats', '-progress', 'pipe:1', '-y',
         '-ss', (request.startMs / 1000).toFixed(3), '-t', durationS.toFixed(3), '-i', request.sourcePath,

@@ -47,7 +47,7 @@ describe('face-tracked reframing on a real face', () => {
 
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'track-render-'));
     const rendered = await ffmpegClipRenderer({ ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }).render(
-      { sourcePath: video.file, startMs: 0, endMs: 8000, aspect: '9:16', fit: 'track', captionStyle: 'none', words: [], outDir, cropPath: path9x16 },
+      { sourcePath: video.file, startMs: 0, endMs: 8000, aspect: '9:16', width: 1080, height: 1920, watermark: false, fit: 'track', captionStyle: 'none', words: [], outDir, cropPath: path9x16 },
       () => {},
     );
     const size = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', rendered.videoPath]).toString().trim();

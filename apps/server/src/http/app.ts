@@ -27,6 +27,8 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
   const auth = toNodeHandler(container.auth);
   const httpLog = pinoHttp({
     logger: container.log,
+    // Per-request loggers carry only the request id: binding the whole request costs every call.
+    quietReqLogger: true,
     genReqId: (req, res) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -63,6 +65,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         credits: container.credits,
         billing: container.billing?.service ?? null,
         queues: container.queues,
+        tokens: container.tokens,
         emails: container.emailSettings,
         mediaUrl: container.mediaUrl,
       };

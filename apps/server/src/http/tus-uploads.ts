@@ -2,9 +2,10 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Server, type ServerOptions } from '@tus/server';
 import { FileStore } from '@tus/file-store';
-import { formatBytes } from '@clipforge/media';
 import { isDomainError } from '@clipforge/core';
 import type { Container } from '../container.js';
+import { authorizeUpload } from './actor.js';
+import { tooLarge } from './uploads.js';
 
 export const TUS_PATH = '/uploads/tus';
 
@@ -21,7 +22,16 @@ export function createTusUploads(container: Container) {
   // Partial uploads live on local disk (STORAGE_DIR/.tus) whatever the object store; see README.
   const directory = path.join(container.env.STORAGE_DIR, '.tus');
   const datastore = new FileStore({ directory });
-  const actorOf = (req: TusRequest) => container.resolveActor(req.headers);
+  // The uploader, or a tus refusal saying why not (no session, a bad token, a token that may not write).
+  const actorOf = async (req: TusRequest) => {
+    const actor = await container.resolveActor(req.headers).catch((error: unknown) => {
+      if (isDomainError(error) && error.code === 'UNAUTHENTICATED') throw refuse(401, error.message);
+      throw error;
+    });
+    const permission = authorizeUpload(actor);
+    if (!permission.ok) throw refuse(permission.status, permission.message);
+    return permission.actor;
+  };
 
   return new Server({
     path: TUS_PATH,
@@ -31,7 +41,6 @@ export function createTusUploads(container: Container) {
     respectForwardedHeaders: true,
     async onIncomingRequest(req, uploadId) {
       const actor = await actorOf(req);
-      if (!actor) throw refuse(401, 'Sign in to upload videos.');
       if (uploadId) {
         const upload = await datastore.getUpload(uploadId).catch(() => null);
         // Another organization's upload is indistinguishable from a missing one.
@@ -40,16 +49,14 @@ export function createTusUploads(container: Container) {
     },
     async onUploadCreate(req, upload) {
       const actor = await actorOf(req);
-      if (!actor) throw refuse(401, 'Sign in to upload videos.');
-      if (upload.size !== undefined && upload.size > container.env.MAX_UPLOAD_BYTES) {
-        throw refuse(413, `The file is ${formatBytes(upload.size)}; the upload limit is ${formatBytes(container.env.MAX_UPLOAD_BYTES)}.`);
-      }
+      const limit = await container.projects.uploadLimit(actor);
+      if (upload.size !== undefined && upload.size > limit.bytes) throw refuse(413, tooLarge(upload.size, limit));
       // Who owns the upload is decided here, from the session, never from client metadata.
       return { metadata: { ...upload.metadata, orgId: actor.orgId, userId: actor.userId } };
     },
     async onUploadFinish(req, upload) {
       const actor = await actorOf(req);
-      if (!actor || actor.orgId !== upload.metadata?.orgId) throw refuse(404, 'Upload not found.');
+      if (actor.orgId !== upload.metadata?.orgId) throw refuse(404, 'Upload not found.');
       const file = path.join(directory, upload.id);
       try {
         const project = await container.projects.createFromUpload(actor, {

@@ -4,9 +4,9 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoExportHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) =>
-    container.db.withContext(async () => {
-      const outcome = await renderExport(
+  return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) => {
+    const outcome = await container.db.withContext(() =>
+      renderExport(
         {
           exports: container.db.exports,
           projects: container.db.projects,
@@ -15,13 +15,16 @@ export function videoExportHandler(container: WorkerContainer) {
           renderer: container.renderer,
           faces: container.faces,
           progress: container.progress,
+          planOf: (orgId) => container.credits.planOf(orgId),
         },
         job.data.exportId,
         reportProgress,
-      );
-      if (outcome === 'rendered') await announceExport(container, job.data.exportId);
-      return outcome;
-    });
+      ),
+    );
+    await container.admission.finished({ kind: 'export', id: job.data.exportId });
+    if (outcome === 'rendered') await container.db.withContext(() => announceExport(container, job.data.exportId));
+    return outcome;
+  };
 }
 
 /** Mails the project's creator that the clip is ready. A mail problem never fails the render. */
@@ -41,6 +44,7 @@ export async function videoExportGaveUp(container: WorkerContainer, payload: Job
   container.log.error({ err: error, exportId: payload.exportId }, 'video export gave up');
   await container.db.withContext(async () => {
     await container.db.exports.markFailed(payload.exportId, reason);
+    await container.admission.finished({ kind: 'export', id: payload.exportId });
     const clip = await container.db.exports.findById(payload.exportId);
     const project = clip && (await container.db.projects.findById(clip.projectId));
     if (project) {

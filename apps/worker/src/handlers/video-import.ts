@@ -4,9 +4,9 @@ import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
 export function videoImportHandler(container: WorkerContainer) {
-  return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) =>
-    container.db.withContext(async () => {
-      const outcome = await importVideo(
+  return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) => {
+    const outcome = await container.db.withContext(() =>
+      importVideo(
         {
           projects: container.db.projects,
           transcripts: container.db.transcripts,
@@ -19,10 +19,13 @@ export function videoImportHandler(container: WorkerContainer) {
         },
         job.data.projectId,
         reportProgress,
-      );
-      if (outcome === 'imported') await warnIfCreditsLow(container, job.data.projectId);
-      return outcome;
-    });
+      ),
+    );
+    // Over, one way or the other (a thrown error is retried and keeps the slot).
+    await container.admission.finished({ kind: 'import', id: job.data.projectId });
+    if (outcome === 'imported') await container.db.withContext(() => warnIfCreditsLow(container, job.data.projectId));
+    return outcome;
+  };
 }
 
 /** The import was charged: a low balance is mailed. A mail problem never fails the import. */
@@ -44,5 +47,6 @@ export async function videoImportGaveUp(container: WorkerContainer, payload: Job
     const project = await container.db.projects.findById(payload.projectId);
     if (project) await container.credits.refundImport(project.orgId, project.id); // not the user's fault: nothing charged
   });
+  await container.admission.finished({ kind: 'import', id: payload.projectId });
   await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, moments: null, export: null });
 }

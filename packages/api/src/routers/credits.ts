@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_PACKS, DomainError, PLAN_IDS, PLANS, type BillingService, type CreditEntry } from '@clipforge/core';
-import { memberProcedure, publicProcedure, router } from '../trpc.js';
+import { memberProcedure, publicProcedure, router, sessionProcedure } from '../trpc.js';
 
 const entryView = (e: CreditEntry) => ({
   id: e.id,
@@ -40,17 +40,17 @@ export const creditsRouter = router({
     }),
 
   /** A Stripe Checkout page for a credit pack; answers with its URL. */
-  buy: memberProcedure
+  buy: sessionProcedure
     .input(z.object({ credits: z.number().int().refine((n) => CREDIT_PACKS.some((p) => p.credits === n), 'not one of the credit packs') }))
     .mutation(({ ctx, input }) => billingOf(ctx.billing).buyCredits(ctx.actor, input.credits)),
 
   /** A Stripe Checkout page for a monthly plan. */
-  subscribe: memberProcedure
+  subscribe: sessionProcedure
     .input(z.object({ plan: z.enum(PLAN_IDS) }))
     .mutation(({ ctx, input }) => billingOf(ctx.billing).subscribe(ctx.actor, input.plan)),
 
   /** The Stripe Customer Portal: invoices, payment method, change or cancel the plan. */
-  portal: memberProcedure.mutation(({ ctx }) => billingOf(ctx.billing).portal(ctx.actor)),
+  portal: sessionProcedure.mutation(({ ctx }) => billingOf(ctx.billing).portal(ctx.actor)),
 
   packs: publicProcedure.query(() => CREDIT_PACKS),
 

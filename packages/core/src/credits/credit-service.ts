@@ -9,6 +9,18 @@ interface CreditActor {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+const tooLongFor = (plan: Plan, durationSec: number) =>
+  `This video is ${formatLength(durationSec)} long; the ${plan.name} plan takes videos up to ${formatLength(plan.maxDurationSec)}. Trim it, or upgrade your plan`;
+
+/** "45 minutes", "2 hours", "2 h 30 min". */
+function formatLength(sec: number): string {
+  const minutes = Math.ceil(sec / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min` : `${hours} hour${hours === 1 ? '' : 's'}`;
+}
 const BALANCE_TTL_SEC = 60;
 const PRICING_TTL_SEC = 3600;
 
@@ -42,6 +54,11 @@ export class CreditService {
     return { ...cached, trialEndsAt: cached.trialEndsAt ? new Date(cached.trialEndsAt) : null };
   }
 
+  /** The organization's plan: its limits (upload size, length, export resolution, watermark). */
+  async planOf(orgId: string): Promise<Plan> {
+    return PLANS[(await this.account(orgId)).plan];
+  }
+
   /** Applies a ledger entry for the organization and drops its cached balance. */
   async apply(orgId: string, entry: Omit<NewCreditEntry, 'orgId'>) {
     const outcome = await this.ledger.apply({ ...entry, orgId });
@@ -65,20 +82,35 @@ export class CreditService {
     return (await this.ledger.findAccount(orgId))!;
   }
 
-  /** What an import of `durationSec` would cost, checked before the upload starts. */
+  /**
+   * What an import of `durationSec` would cost, checked before the upload starts; `problem` says
+   * why it would be refused (too long for the plan, or not enough credits), in the user's words.
+   */
   async estimate(actor: CreditActor, durationSec: number) {
-    const { balance } = await this.account(actor.orgId);
+    const { balance, plan: planId } = await this.account(actor.orgId);
+    const plan = PLANS[planId];
     const cost = creditsForDuration(durationSec);
-    return { cost, balance, enough: balance >= cost };
+    const enough = balance >= cost;
+    const withinPlan = durationSec <= plan.maxDurationSec;
+    const problem = !withinPlan
+      ? tooLongFor(plan, durationSec)
+      : enough
+        ? null
+        : `This video needs ${cost} credit${cost === 1 ? '' : 's'} (1 per started minute); your organization has ${balance}. Buy credits or upgrade on the Credits page, then upload it.`;
+    return { cost, balance, enough, withinPlan, maxDurationSec: plan.maxDurationSec, problem };
   }
 
   history(actor: CreditActor, page: { limit: number; cursor: string | null }): Promise<CreditHistoryPage> {
     return this.ledger.history(actor.orgId, page);
   }
 
-  /** Reserves the credits a video of `durationSec` costs; PAYMENT_REQUIRED when the balance is short. */
+  /**
+   * Reserves the credits a video of `durationSec` costs; PAYMENT_REQUIRED when the balance is short
+   * or the video is longer than the plan takes.
+   */
   async reserveForImport(orgId: string, projectId: string, durationSec: number): Promise<number> {
-    await this.account(orgId);
+    const plan = PLANS[(await this.account(orgId)).plan];
+    if (durationSec > plan.maxDurationSec) throw new DomainError('PAYMENT_REQUIRED', `${tooLongFor(plan, durationSec)}, then import it again.`);
     const cost = creditsForDuration(durationSec);
     const outcome = await this.ledger.apply({ orgId, type: 'reserve', amount: -cost, idempotencyKey: `reserve:${projectId}`, projectId });
     if (outcome.status === 'applied') await this.cache.invalidate(accountCacheKey(orgId));

@@ -16,6 +16,11 @@ export interface RenderRequest {
   startMs: number;
   endMs: number;
   aspect: Aspect;
+  /** Output frame, from the aspect and the plan's export resolution. */
+  width: number;
+  height: number;
+  /** Burn in the "Made with ClipForge" mark (plans with a watermark). */
+  watermark: boolean;
   fit: Fit;
   captionStyle: CaptionStyle;
   /** Words inside the clip, with times relative to the clip's start. */

@@ -11,6 +11,7 @@ export type { MomentRepository, MomentScorer, ScoringRequest } from './moments.j
 export type { CreditLedger } from './credits.js';
 export type { Cache } from './cache.js';
 export type { RateLimiter, RateDecision } from './rate-limiter.js';
+export type { JobSlots, SlotJob } from './job-slots.js';
 export type {
   Mailer,
   OutgoingEmail,

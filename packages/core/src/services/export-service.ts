@@ -3,18 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { DomainError, isDomainError } from '../errors.js';
-import { MAX_CLIP_MS, OUTPUT_SIZE, type ClipExport, type ExportSpec } from '../export.js';
-import type { BlobStorage, ClipRenderer, ExportRepository, FaceTracker, PipelineQueue, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import { exportShortSide, MAX_CLIP_MS, OUTPUT_SIZE, outputSize, type ClipExport, type ExportSpec } from '../export.js';
+import type { Plan } from '../credits/plans.js';
+import type { BlobStorage, ClipRenderer, ExportRepository, FaceTracker, ProgressBus, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import { cropWidthFraction, planCropPath, type CropKeyframe } from '../reframe.js';
 import type { Word } from '../transcript.js';
 import type { Project, ProjectProgressEvent } from '../project.js';
 import { projectProgress, type Actor, type ProjectService } from './project-service.js';
+import type { JobAdmission } from './job-admission.js';
 
 export interface ExportServiceDeps {
   projects: ProjectService;
   exports: ExportRepository;
   transcripts: TranscriptRepository;
-  queue: PipelineQueue;
+  /** Renders start now or wait for one of the organization's slots. */
+  admission: JobAdmission;
 }
 
 /** Exports as the organization's members ask for and list them. */
@@ -37,7 +40,7 @@ export class ExportService {
       }
     }
     const created = await this.deps.exports.create({ ...spec, endMs: Math.min(spec.endMs, durationMs), id: randomUUID(), projectId, orgId: actor.orgId });
-    await this.deps.queue.enqueueExport(created.id);
+    await this.deps.admission.submit(actor.orgId, { kind: 'export', id: created.id });
     return created;
   }
 
@@ -80,6 +83,8 @@ export interface RenderExportDeps {
   renderer: ClipRenderer;
   faces: FaceTracker;
   progress: ProgressBus;
+  /** The organization's plan: export resolution and watermark. */
+  planOf: (orgId: string) => Promise<Plan>;
 }
 
 /**
@@ -105,6 +110,8 @@ export async function renderExport(deps: RenderExportDeps, exportId: string, rep
   };
 
   await report(1);
+  const plan = await deps.planOf(project.orgId);
+  const size = outputSize(clip.aspect, exportShortSide(plan.exportHeight, project.metadata));
   const transcript = clip.captionStyle === 'none' ? null : await deps.transcripts.find(clip.projectId);
   const sourcePath = await deps.storage.localPath(project.sourceKey);
   // Face tracking, when asked for, takes the first part of the progress bar; rendering the rest.
@@ -120,6 +127,8 @@ export async function renderExport(deps: RenderExportDeps, exportId: string, rep
         startMs: clip.startMs,
         endMs: clip.endMs,
         aspect: clip.aspect,
+        ...size,
+        watermark: plan.watermark,
         fit: clip.fit,
         captionStyle: clip.captionStyle,
         words: wordsInClip(transcript?.words ?? [], clip.startMs, clip.endMs),

@@ -2,20 +2,32 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../errors.js';
 import type { Project, ProjectProgressEvent } from '../project.js';
-import type { BlobStorage, MomentRepository, PipelineQueue, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
+import type { BlobStorage, MomentRepository, ProgressBus, ProjectPage, ProjectRepository, TranscriptRepository } from '../ports/index.js';
 import type { TranscriptSummary } from '../transcript.js';
 import type { MomentAnalysis } from '../moment.js';
 import { eventStream } from './event-stream.js';
+import type { JobAdmission } from './job-admission.js';
 import { parseImportUrl, projectNameFromUrl } from '../import-url.js';
+import type { Plan } from '../credits/plans.js';
 
 export interface ProjectServiceDeps {
   projects: ProjectRepository;
   transcripts: TranscriptRepository;
   moments: MomentRepository;
   storage: BlobStorage;
-  queue: PipelineQueue;
+  /** Imports start now or wait for one of the organization's slots. */
+  admission: JobAdmission;
   progress: ProgressBus;
+  /** The operator's upload limit (MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
+  /** The organization's plan, whose upload limit applies when it is the lower one. */
+  planOf: (orgId: string) => Promise<Plan>;
+}
+
+/** The largest upload an organization may send, and the plan when it is the plan that limits it. */
+export interface UploadLimit {
+  bytes: number;
+  plan: Plan | null;
 }
 
 export interface Actor {
@@ -29,11 +41,16 @@ const MAX_NAME_LENGTH = 120;
 export class ProjectService {
   constructor(private readonly deps: ProjectServiceDeps) {}
 
+  async uploadLimit(actor: Actor): Promise<UploadLimit> {
+    const plan = await this.deps.planOf(actor.orgId);
+    return plan.maxUploadBytes < this.deps.maxUploadBytes ? { bytes: plan.maxUploadBytes, plan } : { bytes: this.deps.maxUploadBytes, plan: null };
+  }
+
   async createFromUpload(actor: Actor, upload: { fileName: string; body: Readable }): Promise<Project> {
     const id = randomUUID();
     const sourceKey = `projects/${id}/source${safeExtension(upload.fileName)}`;
     try {
-      await this.deps.storage.put(sourceKey, upload.body, { maxBytes: this.deps.maxUploadBytes });
+      await this.deps.storage.put(sourceKey, upload.body, { maxBytes: (await this.uploadLimit(actor)).bytes });
     } catch (error) {
       await this.deps.storage.delete(`projects/${id}/`);
       throw error;
@@ -45,7 +62,7 @@ export class ProjectService {
       name: projectNameFromFile(upload.fileName),
       sourceKey,
     });
-    await this.queueImport(project.id);
+    await this.queueImport(project);
     return project;
   }
 
@@ -61,17 +78,17 @@ export class ProjectService {
       sourceKey: `projects/${id}/source${safeExtension(url.pathname)}`,
       sourceUrl: url.toString(),
     });
-    await this.queueImport(project.id);
+    await this.queueImport(project);
     return project;
   }
 
   /** A project whose import cannot be queued says so, instead of waiting forever. */
-  private async queueImport(projectId: string) {
+  private async queueImport(project: Project) {
     try {
-      await this.deps.queue.enqueueImport(projectId);
+      await this.deps.admission.submit(project.orgId, { kind: 'import', id: project.id });
     } catch {
       const reason = 'The import could not be queued because the job queue is unavailable. Try again in a minute.';
-      await this.deps.projects.markFailed(projectId, reason);
+      await this.deps.projects.markFailed(project.id, reason);
       throw new DomainError('UNAVAILABLE', reason);
     }
   }
