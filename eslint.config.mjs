@@ -17,7 +17,7 @@ const depConstraints = [
 export default [
   { ignores: ['**/dist/**', '**/build/**', '**/.svelte-kit/**', '**/node_modules/**', 'perf/results/**', '.data/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
     rules: {

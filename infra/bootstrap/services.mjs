@@ -9,7 +9,8 @@ export const SCRIPTS = {
 export function serviceEnvs({ stackEnv, webPort, serverPort, publicUrl }) {
   return {
     server: { ...stackEnv, PORT: String(serverPort), HOST: '127.0.0.1', PUBLIC_URL: publicUrl },
-    worker: { ...stackEnv },
+    // Links in mails start with PUBLIC_URL, so the worker needs it as well.
+    worker: { ...stackEnv, PUBLIC_URL: publicUrl },
     web: { PORT: String(webPort), HOST: '127.0.0.1', API_URL: `http://127.0.0.1:${serverPort}`, BODY_SIZE_LIMIT: 'Infinity' },
   };
 }

@@ -135,7 +135,7 @@ export async function startApp(
     PUBLIC_URL: publicUrl,
     ...options.serverEnv,
   });
-  const worker = options.worker ? startProcess('worker', { ...base, ...options.workerEnv }) : null;
+  const worker = options.worker ? startProcess('worker', { ...base, PUBLIC_URL: publicUrl, ...options.workerEnv }) : null;
   const web = webPort
     ? startProcess('web', {
         PATH: base.PATH,

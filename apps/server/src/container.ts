@@ -1,15 +1,31 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { ApiTokenService, BillingService, CreditService, JobAdmission, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
-import { s3Options, type ServerEnv } from '@clipforge/config';
+import {
+  ApiTokenService,
+  BillingService,
+  CreditService,
+  EmailService,
+  EmailSettingsService,
+  ExportService,
+  JobAdmission,
+  MomentService,
+  PLANS,
+  ProjectService,
+  QueueAdminService,
+  TranscriptService,
+  TRIAL_DAYS,
+  UnsubscribeTokens,
+} from '@clipforge/core';
+import { s3Options, unsubscribeSecret, type ServerEnv } from '@clipforge/config';
 import { createActorResolver, createAuth, membershipKey } from '@clipforge/auth';
 import { openDatabase } from '@clipforge/db';
-import { createPipelineQueue, RedisJobSlots, RedisProgressBus, RedisQueueMonitor, slotLeaseMs } from '@clipforge/jobs';
+import { createEmailQueue, createPipelineQueue, RedisJobSlots, RedisProgressBus, RedisQueueMonitor, slotLeaseMs } from '@clipforge/jobs';
 import { createStorage, parseCaptionFile } from '@clipforge/media';
 import { ScoringPool } from '@clipforge/scoring';
 import { RedisRateLimiter, TwoLevelCache } from '@clipforge/cache';
 import { StripeGateway, StripeWebhook, stripeClient } from '@clipforge/billing';
+import { ResendWebhook } from '@clipforge/emails';
 import { createRequestActorResolver } from './http/actor.js';
 
 /** Wires the server's adapters to the domain. One per server process. */
@@ -37,6 +53,19 @@ export async function createContainer(env: ServerEnv, log: Logger) {
   const rateLimiter = new RedisRateLimiter(env.REDIS_URL, env.REDIS_PREFIX, (error) => log.warn({ err: error }, 'rate limiter store unavailable'));
   const queue = createPipelineQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX }, env.JOB_TIMEOUT_MS);
   const progress = new RedisProgressBus(env.REDIS_URL, env.REDIS_PREFIX);
+  const emailQueue = createEmailQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const emails = new EmailService({
+    sends: db.emails.sends,
+    recipients: db.emails.recipients,
+    queue: emailQueue,
+    onEnqueueError: (error, sendId) => log.warn({ err: error, sendId }, 'mail claimed but not enqueued; the worker enqueues it again later'),
+  });
+  const emailSettings = new EmailSettingsService({
+    preferences: db.emails.preferences,
+    tokens: new UnsubscribeTokens(unsubscribeSecret(env)),
+    // Without a Resend key, mails land in the dev outbox, which the web app shows.
+    outbox: env.RESEND_API_KEY ? null : db.emails.outbox,
+  });
   const auth = createAuth({
     pool: authPool,
     secret: env.BETTER_AUTH_SECRET,
@@ -44,6 +73,10 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     onMembershipChange: async (userId) => {
       await Promise.all([cache.invalidate(membershipKey(userId)), tokens.forgetCreator(userId)]);
     },
+    onUserCreated: (user) =>
+      void emails
+        .request(user.id, 'welcome', 'once', { trialDays: TRIAL_DAYS, trialCredits: PLANS.FREE.monthlyCredits })
+        .catch((error: unknown) => log.error({ err: error, userId: user.id }, 'could not ask for the welcome mail')),
   });
   const tokens = new ApiTokenService({ tokens: db.apiTokens, cache });
   const credits = new CreditService(db.credits, cache);
@@ -83,13 +116,17 @@ export async function createContainer(env: ServerEnv, log: Logger) {
     moments,
     credits,
     /** Null when Stripe is not configured: billing is off and the app says so. */
-    billing: billing(env, db, credits),
+    billing: billing(env, db, credits, emails),
+    emails,
+    emailSettings,
+    /** Null without RESEND_WEBHOOK_SECRET: the Resend webhook answers 503. */
+    resendWebhook: env.RESEND_WEBHOOK_SECRET ? new ResendWebhook(env.RESEND_WEBHOOK_SECRET) : null,
     rateLimiter,
     queues: new QueueAdminService(new RedisQueueMonitor(redis, env.REDIS_PREFIX)),
     isAdmin: (email: string) => env.ADMIN_EMAILS.has(email.toLowerCase()),
     mediaUrl,
     async close() {
-      await Promise.allSettled([queue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
+      await Promise.allSettled([queue.close(), emailQueue.close(), progress.close(), authPool.end(), db.close(), scorer.close(), cache.close()]);
       rateLimiter.close();
       slots.close();
       redis.disconnect();
@@ -100,11 +137,11 @@ export async function createContainer(env: ServerEnv, log: Logger) {
 export type Container = Awaited<ReturnType<typeof createContainer>>;
 
 /** Stripe when both keys are set; otherwise null, and billing is off. */
-function billing(env: ServerEnv, db: Awaited<ReturnType<typeof openDatabase>>, credits: CreditService) {
+function billing(env: ServerEnv, db: Awaited<ReturnType<typeof openDatabase>>, credits: CreditService, emails: EmailService) {
   if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) return null;
   const stripe = stripeClient(env.STRIPE_SECRET_KEY, env.STRIPE_API_URL);
   return {
     webhook: new StripeWebhook(stripe, env.STRIPE_WEBHOOK_SECRET),
-    service: new BillingService({ store: db.billing, credits, gateway: new StripeGateway(stripe), returnUrl: `${env.PUBLIC_URL}/credits` }),
+    service: new BillingService({ store: db.billing, credits, gateway: new StripeGateway(stripe), returnUrl: `${env.PUBLIC_URL}/credits`, emails }),
   };
 }

@@ -50,6 +50,7 @@ describe('job monitoring', () => {
       expect.objectContaining({ queue: 'transcription', waiting: 0 }),
       expect.objectContaining({ queue: 'clip-detection', waiting: 0 }),
       expect.objectContaining({ queue: 'video-export', waiting: 0 }),
+      expect.objectContaining({ queue: 'email' }), // welcome mails wait there until a worker runs
     ]);
     const waiting = await get(admin, `/v1/queues/video-import/jobs/import:${id}`);
     expect(waiting.body).toMatchObject({ state: 'waiting', failedAttempts: 0, retriesLeft: 2, data: { projectId: id } });

@@ -2,14 +2,26 @@ import type { Handle } from '@sveltejs/kit/hooks';
 
 
 /** Paths served by apps/server; the browser sees one origin (cookies, no CORS). */
-const API_PREFIXES = ['/trpc/', '/uploads', '/media/', '/api/auth/', '/health', '/webhooks/'];
+const API_PREFIXES = ['/trpc/', '/uploads', '/media/', '/api/auth/', '/health', '/webhooks/', '/email/'];
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'host'];
 /** fetch decodes response bodies, so their encoding and length no longer apply. */
 const DECODED = ['content-encoding', 'content-length'];
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** SvelteKit's own CSRF rule, for the app's routes: no form POST from another origin. */
+function crossSiteForm(request: Request, origin: string) {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  const formLike = !type || FORM_TYPES.includes(type);
+  return formLike && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) && request.headers.get('origin') !== origin;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname, search } = event.url;
-  if (!API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return resolve(event);
+  if (!API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+    if (crossSiteForm(event.request, event.url.origin)) return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 });
+    return resolve(event);
+  }
   return proxy(event.request, `${process.env.API_URL ?? 'http://127.0.0.1:3001'}${pathname}${search}`, event.getClientAddress());
 };
 

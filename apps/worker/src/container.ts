@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import { EnvError, s3Options, type WorkerEnv } from '@clipforge/config';
-import { CreditService, JobAdmission, type SpeechEngine } from '@clipforge/core';
+import { EnvError, s3Options, unsubscribeSecret, type WorkerEnv } from '@clipforge/config';
+import { CreditService, EmailService, JobAdmission, LifecycleScheduler, UnsubscribeTokens, type Mailer, type SpeechEngine } from '@clipforge/core';
+import { OutboxMailer, reactEmailRenderer, ResendMailer } from '@clipforge/emails';
 import { openDatabase } from '@clipforge/db';
-import { createPipelineQueue, RedisJobSlots, RedisProgressBus, slotLeaseMs } from '@clipforge/jobs';
+import { createEmailQueue, createPipelineQueue, RedisJobSlots, RedisProgressBus, slotLeaseMs } from '@clipforge/jobs';
 import {
   createStorage,
   faceApiTracker,
@@ -32,6 +33,14 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
   const credits = new CreditService(db.credits, cache);
   const slots = new RedisJobSlots(env.REDIS_URL, env.REDIS_PREFIX, slotLeaseMs(env.JOB_TIMEOUT_MS));
   const scorer = new ScoringPool({ maxThreads: env.SCORING_THREADS, maxQueue: env.SCORING_MAX_QUEUE, niceIncrement: 10 });
+  const emailQueue = createEmailQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const emails = new EmailService({
+    sends: db.emails.sends,
+    recipients: db.emails.recipients,
+    queue: emailQueue,
+    onEnqueueError: (error, sendId) => log.warn({ err: error, sendId }, 'mail claimed but not enqueued; the scheduler enqueues it again'),
+  });
+  const mailer = createMailer(env, db, log);
   return {
     env,
     log,
@@ -49,15 +58,37 @@ export async function createWorkerContainer(env: WorkerEnv, log: Logger) {
     faces: faceApiTracker(env.FFMPEG_PATH),
     scorer,
     speech,
+    emails,
+    /** What the `email` job needs to send one claimed mail. */
+    delivery: {
+      sends: db.emails.sends,
+      recipients: db.emails.recipients,
+      preferences: db.emails.preferences,
+      renderer: reactEmailRenderer,
+      mailer,
+      tokens: new UnsubscribeTokens(unsubscribeSecret(env)),
+      appUrl: env.PUBLIC_URL,
+    },
+    scheduler: new LifecycleScheduler({ audience: db.emails.audience, emails, sends: db.emails.sends, queue: emailQueue }),
     remote: httpRemoteSource({ allowHosts: env.URL_IMPORT_ALLOW_HOSTS, maxBytes: env.MAX_UPLOAD_BYTES, ytDlp: ytDlp(env, log) }),
     async close() {
-      await Promise.allSettled([progress.close(), queue.close(), db.close(), scorer.close(), cache.close(), speech?.close?.()]);
+      await Promise.allSettled([progress.close(), queue.close(), emailQueue.close(), db.close(), scorer.close(), cache.close(), speech?.close?.()]);
       slots.close();
     },
   };
 }
 
 export type WorkerContainer = Awaited<ReturnType<typeof createWorkerContainer>>;
+
+/** Resend when a key is set; otherwise the dev outbox (the log says which). */
+function createMailer(env: WorkerEnv, db: Awaited<ReturnType<typeof openDatabase>>, log: Logger): Mailer {
+  if (env.RESEND_API_KEY) {
+    log.info('mail goes out through Resend');
+    return new ResendMailer({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM, baseUrl: env.RESEND_BASE_URL });
+  }
+  log.info('RESEND_API_KEY is not set: mails go to the dev outbox (shown in the web app)');
+  return new OutboxMailer(db.emails.outbox);
+}
 
 /** The configured speech-to-text engine, or null: then transcripts come from captions only. */
 async function speechEngine(env: WorkerEnv, ffmpeg: { ffmpeg: string; ffprobe: string }, log: Logger): Promise<(SpeechEngine & { close?: () => Promise<void> }) | null> {

@@ -5,6 +5,7 @@ import { videoImportGaveUp, videoImportHandler } from './handlers/video-import.j
 import { transcriptionGaveUp, transcriptionHandler } from './handlers/transcription.js';
 import { clipDetectionGaveUp, clipDetectionHandler } from './handlers/clip-detection.js';
 import { videoExportGaveUp, videoExportHandler } from './handlers/video-export.js';
+import { emailGaveUp, emailHandler } from './handlers/email.js';
 
 export interface JobRegistration<N extends JobName> {
   /** `reportProgress` takes 0–100; monitoring reads it while the job runs. */
@@ -36,6 +37,11 @@ export function buildRegistry(container: WorkerContainer): { [N in JobName]: Job
       handler: videoExportHandler(container),
       concurrency: container.env.VIDEO_EXPORT_CONCURRENCY,
       onGaveUp: (payload, error) => videoExportGaveUp(container, payload, error),
+    },
+    email: {
+      handler: emailHandler(container),
+      concurrency: container.env.EMAIL_CONCURRENCY,
+      onGaveUp: (payload, error) => emailGaveUp(container, payload, error),
     },
   };
 }

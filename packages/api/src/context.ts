@@ -1,4 +1,4 @@
-import type { ApiTokenService, RequestActor, BillingService, CreditService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
+import type { ApiTokenService, RequestActor, BillingService, CreditService, EmailSettingsService, ExportService, MomentService, ProjectService, QueueAdminService, TranscriptService } from '@clipforge/core';
 
 /** What every procedure receives; apps/server builds it per request. */
 export interface ApiContext {
@@ -20,6 +20,8 @@ export interface ApiContext {
   billing: BillingService | null;
   queues: QueueAdminService;
   tokens: ApiTokenService;
+  /** Email preferences and the dev outbox. */
+  emails: EmailSettingsService;
   /** A signed, expiring URL path for a stored file. */
   mediaUrl: (key: string) => Promise<string>;
 }

@@ -7,6 +7,7 @@ import { exportsRouter } from './routers/exports.js';
 import { momentsRouter } from './routers/moments.js';
 import { creditsRouter } from './routers/credits.js';
 import { tokensRouter } from './routers/tokens.js';
+import { emailsRouter } from './routers/emails.js';
 
 export const appRouter = router({
   projects: projectsRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   moments: momentsRouter,
   credits: creditsRouter,
   tokens: tokensRouter,
+  emails: emailsRouter,
 });
 
 export type AppRouter = typeof appRouter;

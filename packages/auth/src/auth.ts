@@ -11,6 +11,11 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Called after a user joins or leaves an organization (the actor resolver caches memberships). */
   onMembershipChange?: (userId: string) => Promise<void>;
+  /**
+   * Called once a new user and their organization exist (the welcome mail). Not awaited: sign-up
+   * never waits for, or fails because of, what it starts.
+   */
+  onUserCreated?: (user: { id: string; email: string }) => void;
 }
 
 /**
@@ -58,6 +63,7 @@ export function createAuth(options: AuthOptions) {
             await auth.api.createOrganization({
               body: { name: workspaceName(user.name, user.email), slug: `ws-${user.id.toLowerCase()}`, userId: user.id },
             });
+            options.onUserCreated?.({ id: user.id, email: user.email });
           },
         },
       },

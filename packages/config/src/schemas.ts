@@ -2,6 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { executableProblem } from './executable.js';
 import { whisperModelProblem } from './whisper-model.js';
+import { emailEnv } from './email.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -10,6 +11,9 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL');
+
+/** Links in mails and redirects start with it. */
+const publicUrl = z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000');
 
 /** Variables every backend process shares. */
 export const commonEnv = z.object({
@@ -34,6 +38,7 @@ export const commonEnv = z.object({
   SCORING_THREADS: positiveInt.default(1),
   /** Scoring tasks allowed to wait per process; beyond that a re-score answers "busy, retry". */
   SCORING_MAX_QUEUE: positiveInt.default(256),
+  ...emailEnv.shape,
 });
 
 export const serverEnv = commonEnv.extend({
@@ -41,7 +46,7 @@ export const serverEnv = commonEnv.extend({
   PORT: port.default(3001),
   SERVER_PROCESSES: positiveInt.default(os.availableParallelism()),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  PUBLIC_URL: z.url('must be the URL users open, e.g. http://localhost:3000').default('http://localhost:3000'),
+  PUBLIC_URL: publicUrl,
   MEDIA_URL_TTL_S: positiveInt.default(3600),
   /**
    * Proxies whose X-Forwarded-For is believed (proxy-addr syntax: loopback, uniquelocal, CIDRs,
@@ -59,6 +64,8 @@ export const serverEnv = commonEnv.extend({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Another Stripe API endpoint (stripe-mock, tests); unset: api.stripe.com. */
   STRIPE_API_URL: z.url().optional(),
+  /** Signing secret of the Resend webhook (POST /webhooks/resend): bounces and complaints. */
+  RESEND_WEBHOOK_SECRET: z.string().optional(),
   /** Operators who may see the job monitoring API (comma-separated emails). */
   ADMIN_EMAILS: z
     .string()
@@ -68,6 +75,10 @@ export const serverEnv = commonEnv.extend({
 
 export const workerEnv = commonEnv
   .extend({
+  PUBLIC_URL: publicUrl,
+  EMAIL_CONCURRENCY: positiveInt.default(5),
+  /** When the worker looks for scheduled mails (croner syntax, UTC); `off` leaves it to other workers. */
+  LIFECYCLE_EMAIL_CRON: z.string().default('*/5 * * * *'),
   VIDEO_IMPORT_CONCURRENCY: positiveInt.default(3),
   TRANSCRIPTION_CONCURRENCY: positiveInt.default(2),
   CLIP_DETECTION_CONCURRENCY: positiveInt.default(5),

@@ -12,3 +12,8 @@ export { MikroMomentRepository } from './repositories/moment.repository.js';
 export { PostgresCreditLedger } from './repositories/credit.repository.js';
 export { PostgresBillingStore } from './repositories/billing.repository.js';
 export { PostgresApiTokenRepository } from './repositories/api-token.repository.js';
+export { PostgresEmailSendStore } from './repositories/email-send.repository.js';
+export { PostgresEmailPreferenceStore } from './repositories/email-preference.repository.js';
+export { PostgresOutboxStore } from './repositories/email-outbox.repository.js';
+export { PostgresEmailRecipients } from './repositories/email-recipients.repository.js';
+export { PostgresLifecycleAudience } from './repositories/lifecycle-audience.repository.js';

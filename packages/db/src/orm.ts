@@ -8,6 +8,11 @@ import { MikroMomentRepository } from './repositories/moment.repository.js';
 import { PostgresCreditLedger } from './repositories/credit.repository.js';
 import { PostgresBillingStore } from './repositories/billing.repository.js';
 import { PostgresApiTokenRepository } from './repositories/api-token.repository.js';
+import { PostgresEmailSendStore } from './repositories/email-send.repository.js';
+import { PostgresEmailPreferenceStore } from './repositories/email-preference.repository.js';
+import { PostgresOutboxStore } from './repositories/email-outbox.repository.js';
+import { PostgresEmailRecipients } from './repositories/email-recipients.repository.js';
+import { PostgresLifecycleAudience } from './repositories/lifecycle-audience.repository.js';
 
 export type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -25,6 +30,13 @@ export async function openDatabase(input: DbConfigInput) {
     credits: new PostgresCreditLedger(em),
     billing: new PostgresBillingStore(em),
     apiTokens: new PostgresApiTokenRepository(em),
+    emails: {
+      sends: new PostgresEmailSendStore(em),
+      preferences: new PostgresEmailPreferenceStore(em),
+      outbox: new PostgresOutboxStore(em),
+      recipients: new PostgresEmailRecipients(em),
+      audience: new PostgresLifecycleAudience(em),
+    },
     /** Runs `fn` with its own EntityManager fork (one per request and per job). */
     withContext: <T>(fn: () => Promise<T>) => RequestContext.create(orm.em, fn),
     /** Runs a MikroORM seeder with a context (demo data for `npm run seed`). */

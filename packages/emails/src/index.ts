@@ -1,18 +1,11 @@
 /**
- * Lifecycle and transactional emails. The templates, the Resend adapter and the dev outbox arrive
- * with the emails issue; this is the list of mails the product will send, so other packages can
- * already name them.
+ * Lifecycle and transactional emails: React Email templates sharing one layout, their rendering,
+ * and the two mailers (Resend, and the dev outbox used when no Resend key is set).
  */
-export const EMAIL_KINDS = [
-  'welcome',
-  'onboarding-day-1',
-  'onboarding-day-3',
-  'trial-expiring',
-  'weekly-summary',
-  'inactivity',
-  'export-ready',
-  'payment-failed',
-  'credits-low',
-] as const;
-
-export type EmailKind = (typeof EMAIL_KINDS)[number];
+export { EMAIL_KINDS, LIFECYCLE_EMAIL_KINDS } from '@clipforge/core';
+export type { EmailKind } from '@clipforge/core';
+export { renderEmail, reactEmailRenderer, renderPreviews } from './render.js';
+export { OutboxMailer } from './outbox-mailer.js';
+export { ResendMailer, ResendError } from './resend-mailer.js';
+export { ResendWebhook } from './resend-webhook.js';
+export type { ResendMailerOptions } from './resend-mailer.js';

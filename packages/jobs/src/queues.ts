@@ -16,7 +16,9 @@ function queueSettings(connection: QueueConnection, role: 'producer' | 'consumer
   const consumer = role === 'consumer';
   return {
     prefix: `${connection.prefix}:bq`,
-    redis: { url: connection.redisUrl } as BeeQueue.QueueSettings['redis'],
+    // A producer brings its own client, which bee-queue then closes with the queue.
+    redis: (consumer ? { url: connection.redisUrl } : guardedClient(connection.redisUrl)) as BeeQueue.QueueSettings['redis'],
+    quitCommandClient: true,
     isWorker: consumer,
     getEvents: false,
     sendEvents: false,
@@ -30,6 +32,23 @@ function queueSettings(connection: QueueConnection, role: 'producer' | 'consumer
 
 /** bee-queue's Lua script loader (internal module; script SHAs are content hashes). */
 const lua = createRequire(import.meta.url)('bee-queue/lib/lua') as { buildCache(client: unknown): Promise<void> };
+/** node_redis v3, the client library bee-queue itself loads. */
+const nodeRedis = createRequire(createRequire(import.meta.url).resolve('bee-queue'))('redis') as {
+  createClient(options: { url: string }): EventEmitter;
+};
+
+/**
+ * A node_redis client that always has an error listener. bee-queue drops its own listener when a
+ * connection fails while it connects, and node_redis then emits a second error (the aborted ready
+ * check) that nobody handles, which kills the process: a server whose Redis went away just as it
+ * opened a producer (say, for the welcome mail at sign-up) would crash. The errors still reach the
+ * callers through bee-queue's ready() and its `error` event.
+ */
+function guardedClient(url: string) {
+  const client = nodeRedis.createClient({ url });
+  client.on('error', () => {});
+  return client;
+}
 
 export function openQueue<N extends JobName>(name: N, connection: QueueConnection, role: 'producer' | 'consumer') {
   const queue = new BeeQueue<JobPayload<N>>(name, queueSettings(connection, role));
@@ -86,7 +105,7 @@ export async function enqueueMany<N extends JobName>(queue: BeeQueue<JobPayload<
  * queue never recovers from a failed initial connection, and the server must not crash or stay
  * broken because Redis was down when it started.
  */
-function lazyProducer<N extends JobName>(name: N, connection: QueueConnection) {
+export function lazyProducer<N extends JobName>(name: N, connection: QueueConnection) {
   let current: { queue: BeeQueue<JobPayload<N>>; ready: Promise<boolean> } | null = null;
   return {
     async get() {

@@ -15,6 +15,8 @@ import { sendError } from './respond.js';
 import { createMetrics } from './metrics.js';
 import { createRateLimit } from './rate-limit.js';
 import { handleStripeWebhook } from './stripe-webhook.js';
+import { handleUnsubscribe, UNSUBSCRIBE_PATH } from './unsubscribe.js';
+import { handleResendWebhook } from './resend-webhook.js';
 
 const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, BAD_INPUT: 400, PAYLOAD_TOO_LARGE: 413, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, UNAVAILABLE: 503 };
 
@@ -64,6 +66,7 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         billing: container.billing?.service ?? null,
         queues: container.queues,
         tokens: container.tokens,
+        emails: container.emailSettings,
         mediaUrl: container.mediaUrl,
       };
     },
@@ -89,6 +92,8 @@ export function createRequestHandler(container: Container, isShuttingDown: () =>
         if (url.pathname === '/uploads') return handleUpload(container, await actorOf(req), req, res, url);
         if (url.pathname.startsWith('/media/')) return handleMedia(container, req, res, url);
         if (url.pathname === '/webhooks/stripe') return handleStripeWebhook(container, req, res);
+        if (url.pathname === '/webhooks/resend') return handleResendWebhook(container, req, res);
+        if (url.pathname === UNSUBSCRIBE_PATH) return handleUnsubscribe(container, req, res, url);
         if (url.pathname.startsWith('/v1/queues/')) return handleQueueMetrics(container, await actorOf(req), req, res, url);
         sendError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${url.pathname}.`);
       });

@@ -1,5 +1,5 @@
 import type BeeQueue from 'bee-queue';
-import { exportProgressEvent, renderExport } from '@clipforge/core';
+import { exportProgressEvent, mailExportReady, renderExport } from '@clipforge/core';
 import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
@@ -22,8 +22,20 @@ export function videoExportHandler(container: WorkerContainer) {
       ),
     );
     await container.admission.finished({ kind: 'export', id: job.data.exportId });
+    if (outcome === 'rendered') await container.db.withContext(() => announceExport(container, job.data.exportId));
     return outcome;
   };
+}
+
+/** Mails the project's creator that the clip is ready. A mail problem never fails the render. */
+async function announceExport(container: WorkerContainer, exportId: string) {
+  try {
+    const clip = await container.db.exports.findById(exportId);
+    const project = clip && (await container.db.projects.findById(clip.projectId));
+    if (clip && project) await mailExportReady(container.emails, project, clip);
+  } catch (error) {
+    container.log.warn({ err: error, exportId }, 'could not ask for the export-ready mail');
+  }
 }
 
 /** After the last retry: the export says it failed, and why in words the user can act on. */

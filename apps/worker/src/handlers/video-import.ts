@@ -1,5 +1,5 @@
 import type BeeQueue from 'bee-queue';
-import { importVideo } from '@clipforge/core';
+import { importVideo, mailIfCreditsLow } from '@clipforge/core';
 import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
 
@@ -23,8 +23,19 @@ export function videoImportHandler(container: WorkerContainer) {
     );
     // Over, one way or the other (a thrown error is retried and keeps the slot).
     await container.admission.finished({ kind: 'import', id: job.data.projectId });
+    if (outcome === 'imported') await container.db.withContext(() => warnIfCreditsLow(container, job.data.projectId));
     return outcome;
   };
+}
+
+/** The import was charged: a low balance is mailed. A mail problem never fails the import. */
+async function warnIfCreditsLow(container: WorkerContainer, projectId: string) {
+  try {
+    const project = await container.db.projects.findById(projectId);
+    if (project) await mailIfCreditsLow(container, project.orgId, new Date());
+  } catch (error) {
+    container.log.warn({ err: error, projectId }, 'could not check for a low credit balance');
+  }
 }
 
 /** After the last retry: the project says it failed instead of spinning forever. */

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import { CREDIT_PACKS, PLANS, type PlanId } from '../credits/plans.js';
 import type { CreditService } from '../credits/credit-service.js';
+import type { EmailService } from '../email/email-service.js';
 import type { BillingEvent, BillingStore, PaymentGateway } from './billing.js';
 
 export interface BillingServiceDeps {
@@ -9,6 +10,8 @@ export interface BillingServiceDeps {
   gateway: PaymentGateway;
   /** Where the provider's pages send the user back (the Credits page). */
   returnUrl: string;
+  /** Mails the organization's members when a payment fails; absent, failures are only recorded. */
+  emails?: EmailService;
 }
 
 interface BillingActor {
@@ -89,8 +92,11 @@ export class BillingService {
         await this.deps.credits.forget(event.orgId);
         return;
       case 'payment-failed':
+        // Once per failed invoice, whatever Stripe redelivers.
+        await this.deps.emails?.requestForOrg(event.orgId, 'payment-failed', `invoice:${event.invoiceId}`, {});
+        return;
       case 'ignored':
-        return; // remembered only (the lifecycle emails issue mails the failure)
+        return; // remembered only
     }
   }
 }

@@ -12,3 +12,17 @@ export type { CreditLedger } from './credits.js';
 export type { Cache } from './cache.js';
 export type { RateLimiter, RateDecision } from './rate-limiter.js';
 export type { JobSlots, SlotJob } from './job-slots.js';
+export type {
+  Mailer,
+  OutgoingEmail,
+  EmailSend,
+  EmailSendStore,
+  EmailRecipient,
+  EmailRecipients,
+  EmailPreferences,
+  EmailPreferenceStore,
+  EmailQueue,
+  OutboxMail,
+  OutboxStore,
+  LifecycleAudience,
+} from './email.js';
