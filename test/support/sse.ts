@@ -16,12 +16,15 @@ export async function collectSse<T>(url: string, cookie: string, until: (event: 
         buffer = buffer.slice(boundary + 2);
         const isData = !/^event:/m.test(block);
         const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        // A procedure error arrives as its own event; a test waiting for data should say so, not time out.
+        if (/^event: serialized-error$/m.test(block)) throw new Error(`the subscription failed: ${data}`);
         if (!isData || !data) continue;
         const event = JSON.parse(data) as T;
         events.push(event);
         if (until(event)) return events;
       }
     }
+    if (events.length === 0) throw new Error(`the stream ended without an event (HTTP ${response.status})`);
     return events;
   } finally {
     clearTimeout(timer);
