@@ -89,5 +89,12 @@ describe('sign-up → welcome mail in the dev outbox → email settings, in Chro
     });
     expect(crossSite.status).toBe(403);
     expect(await crossSite.text()).toContain('Cross-site POST form submissions are forbidden');
+    // The API behind the web app too: a form from elsewhere never reaches an upload.
+    const crossSiteUpload = await fetch(`${app.webUrl}/uploads?name=x.mp4`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', origin: 'https://evil.example' },
+      body: '--x--',
+    });
+    expect(crossSiteUpload.status).toBe(403);
   });
 });

@@ -8,8 +8,10 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'host'];
 const DECODED = ['content-encoding', 'content-length'];
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+/** RFC 8058 one-click unsubscribes: mail providers POST a form with no Origin. The only exception. */
+const CROSS_SITE_FORMS_ALLOWED = ['/email/unsubscribe'];
 
-/** SvelteKit's own CSRF rule, for the app's routes: no form POST from another origin. */
+/** SvelteKit's own CSRF rule, for every path but the one above: no form POST from another origin. */
 function crossSiteForm(request: Request, origin: string) {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   const formLike = !type || FORM_TYPES.includes(type);
@@ -18,10 +20,10 @@ function crossSiteForm(request: Request, origin: string) {
 
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname, search } = event.url;
-  if (!API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
-    if (crossSiteForm(event.request, event.url.origin)) return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 });
-    return resolve(event);
+  if (!CROSS_SITE_FORMS_ALLOWED.includes(pathname) && crossSiteForm(event.request, event.url.origin)) {
+    return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 });
   }
+  if (!API_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return resolve(event);
   return proxy(event.request, `${process.env.API_URL ?? 'http://127.0.0.1:3001'}${pathname}${search}`, event.getClientAddress());
 };
 
