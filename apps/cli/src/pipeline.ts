@@ -1,6 +1,8 @@
 import type { Connection } from './client.js';
 import type { Progress } from './progress.js';
 
+const EXPORT_POLL_MS = 10_000;
+
 type Stage = { status: string; progress: number; failureReason: string | null } | null;
 
 /** The project as its progress events have described it so far. */
@@ -36,26 +38,43 @@ export const exportsDone = (ids: string[]) => (s: PipelineState) => ids.every((i
 export function follow(conn: Connection, projectId: string, progress: Progress, done: (s: PipelineState) => boolean, exportIds: string[] = []): Promise<PipelineState> {
   const state: PipelineState = { status: 'uploaded', progress: 0, failureReason: null, transcript: null, moments: null, exports: new Map() };
   return new Promise((resolve, reject) => {
+    let over = false;
     const finish = (outcome: () => void) => {
+      if (over) return;
+      over = true;
+      clearInterval(poll);
       subscription.unsubscribe();
       progress.stop();
       outcome();
+    };
+    const check = () => {
+      const failure = failureOf(state, exportIds);
+      if (failure) return finish(() => reject(new Error(failure)));
+      show(state, progress, exportIds);
+      if (done(state)) finish(() => resolve(state));
     };
     const subscription = conn.api.projects.onProgress.subscribe(
       { id: projectId },
       {
         onData(data) {
           merge(state, data as ProgressEvent);
-          const failure = failureOf(state, exportIds);
-          if (failure) return finish(() => reject(new Error(failure)));
-          show(state, progress, exportIds);
-          if (done(state)) finish(() => resolve(state));
+          check();
         },
         onError(error) {
           finish(() => reject(error));
         },
       },
     );
+    // The stream's first event describes the project, not its exports, and a render that ends
+    // while the stream reconnects sends nothing: read the exports themselves now and then too.
+    const readExports = async () => {
+      if (!exportIds.length || over) return;
+      const clips = await conn.api.exports.list.query({ projectId }).catch(() => []);
+      for (const c of clips) if (exportIds.includes(c.id)) state.exports.set(c.id, { status: c.status, progress: c.progress, failureReason: c.failureReason });
+      check();
+    };
+    const poll = setInterval(() => void readExports(), EXPORT_POLL_MS);
+    void readExports();
   });
 }
 

@@ -24,6 +24,7 @@ export interface AuthOptions {
  */
 export function createAuth(options: AuthOptions) {
   const changed = options.onMembershipChange ?? (async () => {});
+  const membersOfDeleted = new Map<string, string[]>();
   const auth = betterAuth({
     database: options.pool,
     secret: options.secret,
@@ -41,10 +42,17 @@ export function createAuth(options: AuthOptions) {
           afterAddMember: ({ user }) => changed(user.id),
           afterAcceptInvitation: ({ user }) => changed(user.id),
           afterRemoveMember: ({ user }) => changed(user.id),
-          // Before: afterwards the members are gone and with them who to tell.
+          // Who to tell is read before (afterwards the members are gone), and told after as well, so
+          // a request that reloaded a membership in between does not keep it.
           beforeDeleteOrganization: async ({ organization: org }) => {
             const { rows } = await options.pool.query<{ userId: string }>(`select "userId" from "member" where "organizationId" = $1`, [org.id]);
+            membersOfDeleted.set(org.id, rows.map((r) => r.userId));
             await Promise.all(rows.map((r) => changed(r.userId)));
+          },
+          afterDeleteOrganization: async ({ organization: org }) => {
+            const members = membersOfDeleted.get(org.id) ?? [];
+            membersOfDeleted.delete(org.id);
+            await Promise.all(members.map((userId) => changed(userId)));
           },
         },
       }),

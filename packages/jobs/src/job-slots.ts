@@ -42,6 +42,13 @@ return started`;
 /** A slot outlives every attempt of its job (timeout × attempts, plus backoff), so it lapses only when a release was lost. */
 export const slotLeaseMs = (jobTimeoutMs: number) => jobTimeoutMs * 3 + 10 * 60_000;
 
+/** KEYS: slots, waiting, owners, waitingOrgs. ARGV: member, orgId. */
+const PUT_BACK = `
+redis.call('zrem', KEYS[1], ARGV[1])
+if not redis.call('lpos', KEYS[2], ARGV[1]) then redis.call('lpush', KEYS[2], ARGV[1]) end
+redis.call('sadd', KEYS[4], ARGV[2])
+return 1`;
+
 const member = (job: SlotJob) => `${job.kind}:${job.id}`;
 const fromMember = (value: string): SlotJob => {
   const [kind, id] = value.split(':') as ['import' | 'export', string];
@@ -81,6 +88,15 @@ export class RedisJobSlots implements JobSlots {
   async release(orgId: string, job: SlotJob | null, limit: number): Promise<SlotJob[]> {
     const started = (await this.redis.eval(RELEASE, 4, ...this.keys(orgId), job ? member(job) : '', limit, this.now(), this.leaseMs, orgId)) as string[];
     return started.map(fromMember);
+  }
+
+  async putBack(orgId: string, job: SlotJob): Promise<void> {
+    await this.redis.eval(PUT_BACK, 4, ...this.keys(orgId), member(job), orgId);
+  }
+
+  async renew(job: SlotJob): Promise<void> {
+    const orgId = await this.ownerOf(job);
+    if (orgId) await this.redis.zadd(this.keys(orgId)[0]!, 'XX', this.now() + this.leaseMs, member(job));
   }
 
   waitingOrgs(): Promise<string[]> {

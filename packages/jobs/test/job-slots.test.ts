@@ -43,6 +43,22 @@ describe('job slots (Redis)', () => {
     expect(await slots.release(a, null, 1)).toEqual([]);
   });
 
+  it('puts a job that could not be queued back at the front of the line, and renews a running job’s lease', async () => {
+    const orgId = org();
+    expect(await slots.acquire(orgId, imp('r1'), 1)).toBe(true);
+    expect(await slots.acquire(orgId, imp('w1'), 1)).toBe(false);
+    expect(await slots.acquire(orgId, imp('w2'), 1)).toBe(false);
+    const [given] = await slots.release(orgId, imp('r1'), 1);
+    expect(given).toEqual(imp('w1'));
+    await slots.putBack(orgId, given!); // its enqueue failed
+    expect(await slots.release(orgId, null, 1)).toEqual([imp('w1')]); // first again, before w2
+
+    clock += LEASE_MS - 1000;
+    await slots.renew(imp('w1')); // w1 starts late: its lease runs from now
+    clock += 2000;
+    expect(await slots.release(orgId, null, 1)).toEqual([]); // still held: w2 keeps waiting
+  });
+
   it('JobAdmission queues at once within the plan and starts the next when one finishes', async () => {
     const orgId = org();
     const queued: string[] = [];
@@ -58,6 +74,11 @@ describe('job slots (Redis)', () => {
     await admission.finished({ kind: 'export', id: 'second' });
     await admission.sweep(); // nothing left waiting: nothing more starts
     expect(queued).toHaveLength(2);
+
+    // A failed enqueue gives the slot back: the next submission runs at once.
+    const failing = new JobAdmission({ slots: own, queue: { enqueueImport: async () => { throw new Error('Redis is down'); } } as unknown as PipelineQueue, planOf: async () => ({ concurrentJobs: 1 }) as Plan });
+    await expect(failing.submit(orgId, imp('lost'))).rejects.toThrow('Redis is down');
+    expect(await admission.submit(orgId, imp('next'))).toBe('queued');
     own.close();
   });
 });

@@ -5,6 +5,7 @@ import type { WorkerContainer } from '../container.js';
 
 export function videoExportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) => {
+    await container.admission.started({ kind: 'export', id: job.data.exportId });
     const outcome = await container.db.withContext(() =>
       renderExport(
         {
@@ -42,13 +43,16 @@ async function announceExport(container: WorkerContainer, exportId: string) {
 export async function videoExportGaveUp(container: WorkerContainer, payload: JobPayload<'video-export'>, error: Error) {
   const reason = 'The render failed after several attempts because of a server problem. Try the export again; if it keeps failing, contact support.';
   container.log.error({ err: error, exportId: payload.exportId }, 'video export gave up');
-  await container.db.withContext(async () => {
-    await container.db.exports.markFailed(payload.exportId, reason);
+  try {
+    await container.db.withContext(async () => {
+      await container.db.exports.markFailed(payload.exportId, reason);
+      const clip = await container.db.exports.findById(payload.exportId);
+      const project = clip && (await container.db.projects.findById(clip.projectId));
+      if (project) {
+        await container.progress.publish(exportProgressEvent(project, { exportId: payload.exportId, status: 'failed', progress: 100, failureReason: reason }));
+      }
+    });
+  } finally {
     await container.admission.finished({ kind: 'export', id: payload.exportId });
-    const clip = await container.db.exports.findById(payload.exportId);
-    const project = clip && (await container.db.projects.findById(clip.projectId));
-    if (project) {
-      await container.progress.publish(exportProgressEvent(project, { exportId: payload.exportId, status: 'failed', progress: 100, failureReason: reason }));
-    }
-  });
+  }
 }

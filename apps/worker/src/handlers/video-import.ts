@@ -5,6 +5,7 @@ import type { WorkerContainer } from '../container.js';
 
 export function videoImportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) => {
+    await container.admission.started({ kind: 'import', id: job.data.projectId });
     const outcome = await container.db.withContext(() =>
       importVideo(
         {
@@ -42,11 +43,14 @@ async function warnIfCreditsLow(container: WorkerContainer, projectId: string) {
 export async function videoImportGaveUp(container: WorkerContainer, payload: JobPayload<'video-import'>, error: Error) {
   const reason = 'Import failed after several attempts because of a server problem. Upload the video again; if it keeps failing, contact support.';
   container.log.error({ err: error, projectId: payload.projectId }, 'video import gave up');
-  await container.db.withContext(async () => {
-    await container.db.projects.markFailed(payload.projectId, reason);
-    const project = await container.db.projects.findById(payload.projectId);
-    if (project) await container.credits.refundImport(project.orgId, project.id); // not the user's fault: nothing charged
-  });
-  await container.admission.finished({ kind: 'import', id: payload.projectId });
+  try {
+    await container.db.withContext(async () => {
+      await container.db.projects.markFailed(payload.projectId, reason);
+      const project = await container.db.projects.findById(payload.projectId);
+      if (project) await container.credits.refundImport(project.orgId, project.id); // not the user's fault: nothing charged
+    });
+  } finally {
+    await container.admission.finished({ kind: 'import', id: payload.projectId });
+  }
   await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, moments: null, export: null });
 }

@@ -17,6 +17,10 @@ export interface JobSlots {
   ownerOf(job: SlotJob): Promise<string | null>;
   /** Frees `job`'s slot (null: none, just refill) and answers the waiting jobs that may run now. */
   release(orgId: string, job: SlotJob | null, limit: number): Promise<SlotJob[]>;
+  /** Returns a job given a slot by `release` that could not be queued to the front of the line. */
+  putBack(orgId: string, job: SlotJob): Promise<void>;
+  /** Restarts the lease of the job's slot, if it holds one. */
+  renew(job: SlotJob): Promise<void>;
   /** Organizations with jobs waiting (for the periodic refill that repairs a lost release). */
   waitingOrgs(): Promise<string[]>;
 }

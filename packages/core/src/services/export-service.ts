@@ -40,7 +40,13 @@ export class ExportService {
       }
     }
     const created = await this.deps.exports.create({ ...spec, endMs: Math.min(spec.endMs, durationMs), id: randomUUID(), projectId, orgId: actor.orgId });
-    await this.deps.admission.submit(actor.orgId, { kind: 'export', id: created.id });
+    try {
+      await this.deps.admission.submit(actor.orgId, { kind: 'export', id: created.id });
+    } catch {
+      const reason = 'The export could not be queued because the job queue is unavailable. Try again in a minute.';
+      await this.deps.exports.markFailed(created.id, reason);
+      throw new DomainError('UNAVAILABLE', reason);
+    }
     return created;
   }
 

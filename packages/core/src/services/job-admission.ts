@@ -20,8 +20,19 @@ export class JobAdmission {
   async submit(orgId: string, job: SlotJob): Promise<'queued' | 'waiting'> {
     const limit = (await this.deps.planOf(orgId)).concurrentJobs;
     if (!(await this.deps.slots.acquire(orgId, job, limit))) return 'waiting';
-    await this.enqueue(job);
+    try {
+      await this.enqueue(job);
+    } catch (error) {
+      // The caller fails the job; its slot must not stay taken.
+      await this.refill(orgId, job).catch(() => {});
+      throw error;
+    }
     return 'queued';
+  }
+
+  /** The job is starting (again): its slot's lease runs from now, so a long wait in the queue cannot lapse it. */
+  started(job: SlotJob): Promise<void> {
+    return this.deps.slots.renew(job);
   }
 
   /** The job is over (done, failed for good, or gone): its slot goes to the next in line. */
@@ -37,7 +48,10 @@ export class JobAdmission {
 
   private async refill(orgId: string, job: SlotJob | null) {
     const limit = (await this.deps.planOf(orgId)).concurrentJobs;
-    for (const next of await this.deps.slots.release(orgId, job, limit)) await this.enqueue(next);
+    for (const next of await this.deps.slots.release(orgId, job, limit)) {
+      // Not queued after all: back to the front of the line, for the next hand-over or sweep.
+      await this.enqueue(next).catch(() => this.deps.slots.putBack(orgId, next));
+    }
   }
 
   private enqueue(job: SlotJob) {

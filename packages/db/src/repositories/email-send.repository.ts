@@ -79,8 +79,13 @@ export class PostgresEmailSendStore implements EmailSendStore {
   }
 
   async staleQueued(olderThanMs: number, limit: number): Promise<string[]> {
+    // Touched as they are handed out, so sends that never go anywhere rotate to the back instead
+    // of hiding newer ones behind them.
     const rows = await this.run<{ id: string }[]>(
-      `select "id" from "email_send" where "status" = 'queued' and "created_at" < now() - make_interval(secs => ?) order by "created_at" limit ?`,
+      `update "email_send" set "updated_at" = now() where "id" in (
+         select "id" from "email_send" where "status" = 'queued' and "updated_at" < now() - make_interval(secs => ?)
+         order by "updated_at" limit ? for update skip locked)
+       returning "id"`,
       [olderThanMs / 1000, limit],
     );
     return rows.map((r) => r.id);
