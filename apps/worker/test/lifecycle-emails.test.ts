@@ -114,7 +114,7 @@ describe('lifecycle mails over a simulated week, two workers', () => {
 
     // Signed up while Redis was down: the welcome mail was claimed but never enqueued.
     const stranded = await createUser({ createdAt: '2026-12-01T00:00:00Z', lastSessionAt: '2027-01-02T09:00:00Z' });
-    await sql.query(`insert into email_send (id, user_id, kind, period_key, facts, created_at) values ($1, $2, 'welcome', 'once', $3, now() - interval '5 minutes')`, [
+    await sql.query(`insert into email_send (id, user_id, kind, period_key, facts, created_at, updated_at) values ($1, $2, 'welcome', 'once', $3, now() - interval '5 minutes', now() - interval '5 minutes')`, [
       randomUUID(),
       stranded,
       JSON.stringify({ trialDays: 14, trialCredits: 60 }),
