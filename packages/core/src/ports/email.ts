@@ -83,18 +83,11 @@ export interface EmailQueue {
   enqueueEmail(sendId: string): Promise<void>;
 }
 
-/** A mail kept by the dev outbox. */
-export interface OutboxMail {
+/** A mail kept by the dev outbox: what was sent, under the outbox's own id. */
+export type OutboxMail = Pick<OutgoingEmail, 'userId' | 'kind' | 'to' | 'subject' | 'html' | 'text' | 'headers'> & {
   id: string;
-  userId: string;
-  kind: EmailKind;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
   createdAt: Date;
-}
+};
 
 export interface OutboxStore {
   /** Keeps the mail once per send id (a retried send is stored once). */
