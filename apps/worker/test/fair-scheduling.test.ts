@@ -34,6 +34,9 @@ describe('jobs at once per plan', () => {
   it('imports a Free organization’s three uploads one after the other, none refused, all finished', async () => {
     // Three uploads at once; the worker could take all three (import concurrency 3).
     const ids = await Promise.all([1, 2, 3].map(async (n) => (await upload(app.serverUrl, user, makeVideo({ seconds: 4, width: 640, height: 360, name: `fair-${n}.mp4` }))).body.project!.id));
+    // The ones in line say so (the first to finish uploading is already importing).
+    const early = (await trpc(app.serverUrl, user, 'projects.list', {})).body.result!.data.items as { status: string; stage: string | null }[];
+    expect(early.some((p) => p.status === 'uploaded' && p.stage === 'in line: the Free plan runs 1 import or export at a time')).toBe(true);
     const windows = (await Promise.all(ids.map(importWindow))).sort((a, b) => a.started - b.started);
     expect(windows.map((w) => w.status)).toEqual(['ready', 'ready', 'ready']);
     // Never two at once: each import starts after the one before it ended.

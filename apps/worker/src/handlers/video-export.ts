@@ -2,27 +2,28 @@ import type BeeQueue from 'bee-queue';
 import { exportProgressEvent, mailExportReady, renderExport } from '@clipforge/core';
 import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
+import { inJobSlot } from './job-slot.js';
 
 export function videoExportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-export'>>, reportProgress: (percent: number) => void) => {
-    await container.admission.started({ kind: 'export', id: job.data.exportId });
-    const outcome = await container.db.withContext(() =>
-      renderExport(
-        {
-          exports: container.db.exports,
-          projects: container.db.projects,
-          transcripts: container.db.transcripts,
-          storage: container.storage,
-          renderer: container.renderer,
-          faces: container.faces,
-          progress: container.progress,
-          planOf: (orgId) => container.credits.planOf(orgId),
-        },
-        job.data.exportId,
-        reportProgress,
+    const outcome = await inJobSlot(container, { kind: 'export', id: job.data.exportId }, () =>
+      container.db.withContext(() =>
+        renderExport(
+          {
+            exports: container.db.exports,
+            projects: container.db.projects,
+            transcripts: container.db.transcripts,
+            storage: container.storage,
+            renderer: container.renderer,
+            faces: container.faces,
+            progress: container.progress,
+            planOf: (orgId) => container.credits.planOf(orgId),
+          },
+          job.data.exportId,
+          reportProgress,
+        ),
       ),
     );
-    await container.admission.finished({ kind: 'export', id: job.data.exportId });
     if (outcome === 'rendered') await container.db.withContext(() => announceExport(container, job.data.exportId));
     return outcome;
   };
@@ -49,10 +50,20 @@ export async function videoExportGaveUp(container: WorkerContainer, payload: Job
       const clip = await container.db.exports.findById(payload.exportId);
       const project = clip && (await container.db.projects.findById(clip.projectId));
       if (project) {
-        await container.progress.publish(exportProgressEvent(project, { exportId: payload.exportId, status: 'failed', progress: 100, failureReason: reason }));
+        await container.progress.publish(
+          exportProgressEvent(project, {
+            exportId: payload.exportId,
+            status: 'failed',
+            progress: 100,
+            failureReason: reason,
+          }),
+        );
       }
     });
   } finally {
-    await container.admission.finished({ kind: 'export', id: payload.exportId });
+    await container.admission.finished({
+      kind: 'export',
+      id: payload.exportId,
+    });
   }
 }

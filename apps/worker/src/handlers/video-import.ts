@@ -2,28 +2,28 @@ import type BeeQueue from 'bee-queue';
 import { importVideo, mailIfCreditsLow } from '@clipforge/core';
 import type { JobPayload } from '@clipforge/jobs';
 import type { WorkerContainer } from '../container.js';
+import { inJobSlot } from './job-slot.js';
 
 export function videoImportHandler(container: WorkerContainer) {
   return async (job: BeeQueue.Job<JobPayload<'video-import'>>, reportProgress: (percent: number) => void) => {
-    await container.admission.started({ kind: 'import', id: job.data.projectId });
-    const outcome = await container.db.withContext(() =>
-      importVideo(
-        {
-          projects: container.db.projects,
-          transcripts: container.db.transcripts,
-          storage: container.storage,
-          media: container.media,
-          progress: container.progress,
-          remote: container.remote,
-          queue: container.queue,
-          credits: container.credits,
-        },
-        job.data.projectId,
-        reportProgress,
+    const outcome = await inJobSlot(container, { kind: 'import', id: job.data.projectId }, () =>
+      container.db.withContext(() =>
+        importVideo(
+          {
+            projects: container.db.projects,
+            transcripts: container.db.transcripts,
+            storage: container.storage,
+            media: container.media,
+            progress: container.progress,
+            remote: container.remote,
+            queue: container.queue,
+            credits: container.credits,
+          },
+          job.data.projectId,
+          reportProgress,
+        ),
       ),
     );
-    // Over, one way or the other (a thrown error is retried and keeps the slot).
-    await container.admission.finished({ kind: 'import', id: job.data.projectId });
     if (outcome === 'imported') await container.db.withContext(() => warnIfCreditsLow(container, job.data.projectId));
     return outcome;
   };
@@ -50,7 +50,19 @@ export async function videoImportGaveUp(container: WorkerContainer, payload: Job
       if (project) await container.credits.refundImport(project.orgId, project.id); // not the user's fault: nothing charged
     });
   } finally {
-    await container.admission.finished({ kind: 'import', id: payload.projectId });
+    await container.admission.finished({
+      kind: 'import',
+      id: payload.projectId,
+    });
   }
-  await container.progress.publish({ projectId: payload.projectId, status: 'failed', stage: 'import', progress: 100, failureReason: reason, transcript: null, moments: null, export: null });
+  await container.progress.publish({
+    projectId: payload.projectId,
+    status: 'failed',
+    stage: 'import',
+    progress: 100,
+    failureReason: reason,
+    transcript: null,
+    moments: null,
+    export: null,
+  });
 }

@@ -24,6 +24,8 @@ export interface ProjectRepository {
   rename(orgId: string, id: string, name: string): Promise<Project | null>;
   deleteInOrg(orgId: string, id: string): Promise<boolean>;
   setProgress(id: string, change: { status: Project['status']; stage: string | null; progress: number }): Promise<void>;
+  /** Says why an uploaded project has not started, unless its import already has. */
+  noteWaiting(id: string, stage: string): Promise<void>;
   markReady(id: string, result: { metadata: VideoMetadata } & ImportedAssets): Promise<void>;
   markFailed(id: string, reason: string): Promise<void>;
 }

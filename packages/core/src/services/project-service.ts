@@ -84,12 +84,18 @@ export class ProjectService {
 
   /** A project whose import cannot be queued says so, instead of waiting forever. */
   private async queueImport(project: Project) {
+    let outcome: 'queued' | 'waiting';
     try {
-      await this.deps.admission.submit(project.orgId, { kind: 'import', id: project.id });
+      outcome = await this.deps.admission.submit(project.orgId, { kind: 'import', id: project.id });
     } catch {
       const reason = 'The import could not be queued because the job queue is unavailable. Try again in a minute.';
       await this.deps.projects.markFailed(project.id, reason);
       throw new DomainError('UNAVAILABLE', reason);
+    }
+    if (outcome === 'waiting') {
+      const plan = await this.deps.planOf(project.orgId);
+      const n = plan.concurrentJobs;
+      await this.deps.projects.noteWaiting(project.id, `in line: the ${plan.name} plan runs ${n} import or export${n === 1 ? '' : 's'} at a time`);
     }
   }
 

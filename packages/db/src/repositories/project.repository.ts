@@ -52,6 +52,10 @@ export class MikroProjectRepository implements ProjectRepository {
     await this.em().nativeUpdate(ProjectSchema, { id }, { ...change, updatedAt: new Date() });
   }
 
+  async noteWaiting(id: string, stage: string) {
+    await this.em().nativeUpdate(ProjectSchema, { id, status: 'uploaded' }, { stage, updatedAt: new Date() });
+  }
+
   async markReady(id: string, result: { metadata: VideoMetadata } & ImportedAssets) {
     await this.em().nativeUpdate(
       ProjectSchema,
