@@ -70,7 +70,10 @@ export async function benchApi({ env = process.env, log = console.log } = {}) {
     const balance = closed[2];
     const rate = Math.max(1, Math.round(balance.requestsPerSec * OPEN_MODEL_SHARE));
     say(`credits.balance open model: ${rate} req/s for ${settings.durationS} s`);
+    await eventLoopP99(api.origin); // a scrape resets the histogram of the process that answers it
     const open = { name: `credits.balance at ${rate} req/s (open)`, ...(await measure({ url: balanceUrl, headers: { cookie }, connections: CONNECTIONS, durationS: settings.durationS, overallRate: rate })) };
+    // Where the tail comes from: the server's own event loop, or waiting for a CPU.
+    open.serverEventLoopP99Ms = round(await eventLoopP99(api.origin), 1);
 
     const results = buildResults({ machine, settings, closed, open });
     process.stdout.write(renderReport(results));
@@ -80,6 +83,12 @@ export async function benchApi({ env = process.env, log = console.log } = {}) {
   } finally {
     await Promise.all(children.map(stopChild));
   }
+}
+
+/** Event-loop delay p99 (ms) of the server process that answers, since its last scrape. */
+async function eventLoopP99(origin) {
+  const metrics = await fetch(`${origin}/metrics`).then((r) => r.text());
+  return Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(metrics)?.[1] ?? NaN) * 1000;
 }
 
 /** A new user on the ENTERPRISE plan; returns its session cookie. */
@@ -138,6 +147,7 @@ function renderReport(results) {
     ...renderTable(header, [...results.closed.map(row), row(results.open)]),
     '',
     `credits.balance / stock tRPC hello: ${results.balanceToStockTrpc.toFixed(2)}x`,
+    `open model: one server process's event-loop delay p99 during the run: ${results.open.serverEventLoopP99Ms} ms`,
     '',
     'Targets:',
     ...results.checks.map((c) => `${c.pass ? 'PASS' : 'MISS'}  ${c.goal} (got ${c.actual})`),
